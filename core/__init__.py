@@ -1,0 +1,1 @@
+"""Simulation core of Gradient Lab: pure NumPy, no Streamlit."""

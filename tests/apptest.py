@@ -1,0 +1,65 @@
+"""Helpers for page tests: start a page, read chart data, check it is plottable."""
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "app.py")
+TIMEOUT = 30
+
+
+def open_page(page: str | None = None, params: dict[str, str] | None = None) -> AppTest:
+    """Run ``app.py`` (with URL ``params``), then switch to ``page`` (e.g. "pages/1_chain_rule.py")."""
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    for key, value in (params or {}).items():
+        at.query_params[key] = value
+    at.run()
+    if page is not None:
+        at.switch_page(page).run()
+    return at
+
+
+def charts(at: AppTest) -> list:
+    """Every Vega-Lite chart element on the page."""
+    return list(at.get("vega_lite_chart"))
+
+
+def chart_frames(chart) -> list[pd.DataFrame]:
+    """The datasets a chart element sends to the browser, as DataFrames."""
+    frames = []
+    for dataset in chart.proto.datasets:
+        reader = pa.ipc.open_stream(pa.py_buffer(dataset.data.data))
+        frames.append(reader.read_all().to_pandas())
+    if chart.proto.data.data:
+        reader = pa.ipc.open_stream(pa.py_buffer(chart.proto.data.data))
+        frames.append(reader.read_all().to_pandas())
+    return frames
+
+
+def numeric_values(chart) -> np.ndarray:
+    """Every numeric value a chart plots, flattened."""
+    values = [frame.select_dtypes("number").to_numpy(dtype=float).ravel()
+              for frame in chart_frames(chart)]
+    return np.concatenate(values) if values else np.array([])
+
+
+def assert_all_finite(at: AppTest) -> None:
+    """No chart on the page receives inf or NaN."""
+    for chart in charts(at):
+        values = numeric_values(chart)
+        assert np.all(np.isfinite(values)), f"non-finite value in chart {chart.proto.spec[:120]}"
+
+
+def texts(at: AppTest) -> str:
+    """All markdown, titles, captions, metric labels and notices of the page, joined."""
+    parts = []
+    for kind in ("markdown", "title", "header", "subheader", "caption", "warning", "info",
+                 "error", "success", "latex"):
+        parts += [str(element.value) for element in at.get(kind)]
+    parts += [metric.label + " " + str(metric.value) for metric in at.metric]
+    parts += [chart.proto.spec for chart in charts(at)]
+    return "\n".join(parts)

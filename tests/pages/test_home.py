@@ -1,0 +1,27 @@
+"""The home page: runs, draws its live chart with finite values, speaks both languages."""
+
+from tests.apptest import assert_all_finite, charts, open_page, texts
+
+
+def test_home_runs_and_draws_the_live_chart():
+    at = open_page()
+    assert not at.exception
+    assert len(charts(at)) == 1
+    assert_all_finite(at)
+    assert len(at.get("page_link")) >= 5 + 6  # a card per page and a link per myth
+
+
+def test_home_in_chinese():
+    at = open_page(params={"lang": "zh"})
+    assert not at.exception
+    body = texts(at)
+    assert "梯度实验室" in body and "误区与事实" in body
+    assert "Myths and facts" not in body
+
+
+def test_home_chart_separates_the_three_weight_scales():
+    at = open_page()
+    frame = next(f for f in __import__("tests.apptest", fromlist=["x"]).chart_frames(charts(at)[0])
+                 if "median" in f)
+    at_input = frame[frame.layer == 0].set_index("series")["median"]
+    assert at_input.iloc[0] < -3 and abs(at_input.iloc[1]) < 1 and at_input.iloc[2] > 3

@@ -1,0 +1,1 @@
+"""Gradient Lab's Streamlit/Altair layer: page shell, controls, chart builders, strings."""

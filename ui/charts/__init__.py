@@ -1,0 +1,1 @@
+"""Chart builders: pure functions from a tidy DataFrame to an ``alt.Chart``."""

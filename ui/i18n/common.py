@@ -1,0 +1,106 @@
+"""Strings shared by every page: the shell, navigation, notices, float limits."""
+
+STRINGS: dict[str, dict[str, str]] = {
+    "app.name": {"en": "Gradient Lab", "zh": "梯度实验室"},
+    "app.tagline": {
+        "en": "Exploding and vanishing gradients, made visible",
+        "zh": "让梯度爆炸与梯度消失看得见",
+    },
+    "shell.language": {"en": "Language", "zh": "语言"},
+    "shell.pages": {"en": "Pages", "zh": "页面"},
+    "shell.about": {
+        "en": "Open source. Every number on these pages is computed live by the NumPy "
+        "library in `core/`.",
+        "zh": "开源项目。页面上的每个数字都由 `core/` 中的 NumPy 库实时计算。",
+    },
+    "page.home": {"en": "Home", "zh": "首页"},
+    "page.chain_rule": {"en": "Chain rule", "zh": "链式法则"},
+    "page.clipping": {"en": "Gradient clipping", "zh": "梯度裁剪"},
+    "page.weight_clipping": {"en": "Weight clipping", "zh": "权重裁剪"},
+    "page.descent": {"en": "Gradient descent", "zh": "梯度下降"},
+    "page.explosion": {"en": "Explosion vs vanishing", "zh": "梯度爆炸与梯度消失"},
+    "question.chain_rule": {
+        "en": "Why does the gradient grow or shrink exponentially with depth?",
+        "zh": "为什么梯度会随深度指数增长或衰减？",
+    },
+    "question.clipping": {
+        "en": "What do clipping by value and clipping by norm do to a gradient?",
+        "zh": "按值裁剪与按范数裁剪分别对梯度做了什么？",
+    },
+    "question.weight_clipping": {
+        "en": "Does bounding the weights tame the gradient, and at what cost?",
+        "zh": "限制权重能否抑制梯度？代价是什么？",
+    },
+    "question.descent": {
+        "en": "When does a gradient step converge, oscillate or diverge?",
+        "zh": "梯度下降的步长何时收敛、振荡或发散？",
+    },
+    "question.explosion": {
+        "en": "Exploding or vanishing: which remedies fix which problem?",
+        "zh": "梯度爆炸还是梯度消失：哪种方法解决哪个问题？",
+    },
+    "notice.ignored_params": {
+        "en": "Some link parameters were not valid and were replaced: {details}",
+        "zh": "链接中的部分参数无效，已替换：{details}",
+    },
+    "notice.not_a_number": {
+        "en": "`{key}={raw}` is not a number, using {value}",
+        "zh": "`{key}={raw}` 不是数字，改用 {value}",
+    },
+    "notice.out_of_range": {
+        "en": "`{key}={raw}` is outside {low}–{high}, using {value}",
+        "zh": "`{key}={raw}` 超出范围 {low}–{high}，改用 {value}",
+    },
+    "notice.not_an_option": {
+        "en": "`{key}={raw}` is not one of {options}, using {value}",
+        "zh": "`{key}={raw}` 不是可选值（{options}），改用 {value}",
+    },
+    "notice.not_a_flag": {
+        "en": "`{key}={raw}` is not true/false, using {value}",
+        "zh": "`{key}={raw}` 不是 true/false，改用 {value}",
+    },
+    "notice.unknown_param": {
+        "en": "`{key}` is not a setting of this page (ignored)",
+        "zh": "`{key}` 不是本页的设置（已忽略）",
+    },
+    "notice.work_capped": {
+        "en": "To keep the page responsive, {what} was reduced from {asked} to {used}.",
+        "zh": "为保持页面流畅，{what}已从 {asked} 减少到 {used}。",
+    },
+    "float32.overflow": {"en": "float32 overflow (3.4e38)", "zh": "float32 上溢 (3.4e38)"},
+    "float32.underflow": {
+        "en": "float32 smallest normal (1.2e-38)",
+        "zh": "float32 最小正规数 (1.2e-38)",
+    },
+    "control.seed": {"en": "Random seed", "zh": "随机种子"},
+    "control.seed.help": {
+        "en": "The same seed always draws the same networks, so a shared link shows the same chart.",
+        "zh": "相同的种子总是生成相同的网络，分享的链接会显示相同的图表。",
+    },
+    "act.relu": {"en": "ReLU", "zh": "ReLU"},
+    "act.leaky_relu": {"en": "Leaky ReLU (0.01)", "zh": "Leaky ReLU (0.01)"},
+    "act.tanh": {"en": "tanh", "zh": "tanh"},
+    "act.sigmoid": {"en": "sigmoid", "zh": "sigmoid"},
+    "act.linear": {"en": "linear (identity)", "zh": "线性（恒等）"},
+    "init.he": {"en": "He (Kaiming)", "zh": "He（Kaiming）初始化"},
+    "init.xavier": {"en": "Xavier (Glorot)", "zh": "Xavier（Glorot）初始化"},
+    "init.lecun": {"en": "LeCun", "zh": "LeCun 初始化"},
+    "init.normal": {"en": "Standard normal × gain", "zh": "标准正态 × 增益"},
+    "method.none": {"en": "no clipping", "zh": "不裁剪"},
+    "method.value": {"en": "clip by value", "zh": "按值裁剪"},
+    "method.norm": {"en": "clip by norm", "zh": "按范数裁剪"},
+    "regime.vanishing": {"en": "vanishing", "zh": "梯度消失"},
+    "regime.stable": {"en": "stable", "zh": "稳定"},
+    "regime.exploding": {"en": "exploding", "zh": "梯度爆炸"},
+    "label.layer": {"en": "layer l (0 = input)", "zh": "层 l（0 = 输入）"},
+    "label.grad_ratio": {
+        "en": "gradient norm relative to the output, ‖g_l‖ / ‖g_L‖ (log scale)",
+        "zh": "相对于输出层的梯度范数 ‖g_l‖ / ‖g_L‖（对数刻度）",
+    },
+    "label.grad_norm": {
+        "en": "gradient norm ‖∂Loss/∂a_l‖ (log scale)",
+        "zh": "梯度范数 ‖∂Loss/∂a_l‖（对数刻度）",
+    },
+    "myth.label": {"en": "Myth", "zh": "误区"},
+    "fact.label": {"en": "Fact", "zh": "事实"},
+}

@@ -1,0 +1,85 @@
+"""The page shell: page config, sidebar navigation and the language switch.
+
+Every page (``app.py`` included) starts with ``lang = page_setup("<page id>")``.
+"""
+
+from dataclasses import dataclass
+
+import streamlit as st
+
+from ui.i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, t
+
+LANG_PARAM = "lang"
+_LANG_STATE = "lang"
+_LANG_WIDGET = "lang_choice"
+
+
+@dataclass(frozen=True)
+class Page:
+    id: str
+    path: str
+    icon: str
+
+
+PAGES = (
+    Page("home", "app.py", ":material/home:"),
+    Page("chain_rule", "pages/1_chain_rule.py", ":material/link:"),
+    Page("clipping", "pages/2_gradient_clipping.py", ":material/content_cut:"),
+    Page("weight_clipping", "pages/3_weight_clipping.py", ":material/compress:"),
+    Page("descent", "pages/4_gradient_descent.py", ":material/trending_down:"),
+    Page("explosion", "pages/5_explosion_vs_vanishing.py", ":material/compare_arrows:"),
+)
+PAGES_BY_ID = {page.id: page for page in PAGES}
+
+
+def page_setup(page_id: str) -> str:
+    """Configure the page, draw the sidebar and return the chosen language ("en" or "zh")."""
+    lang = _current_language()
+    page = PAGES_BY_ID[page_id]
+    title = t("app.name", lang)
+    if page_id != "home":
+        title = f"{t('page.' + page_id, lang)} · {title}"
+    st.set_page_config(page_title=title, page_icon=page.icon, layout="wide")
+    _draw_sidebar(lang)
+    _mirror_language_to_url(lang)
+    return lang
+
+
+def _current_language() -> str:
+    """The session's language, seeded once from the URL's ``lang`` parameter."""
+    if _LANG_STATE not in st.session_state:
+        requested = st.query_params.get(LANG_PARAM, DEFAULT_LANGUAGE)
+        st.session_state[_LANG_STATE] = requested if requested in LANGUAGES else DEFAULT_LANGUAGE
+    return st.session_state[_LANG_STATE]
+
+
+def _copy_language_choice() -> None:
+    st.session_state[_LANG_STATE] = st.session_state[_LANG_WIDGET]
+
+
+def _draw_sidebar(lang: str) -> None:
+    with st.sidebar:
+        st.markdown(f"### {t('app.name', lang)}")
+        st.caption(t("app.tagline", lang))
+        for page in PAGES:
+            st.page_link(page.path, label=t(f"page.{page.id}", lang), icon=page.icon)
+        st.divider()
+        # The widget's own key differs from the stored language: each page has its own copy of
+        # this widget, and a bound widget would lose the choice on a page switch (GUIDE §2).
+        st.session_state[_LANG_WIDGET] = lang
+        st.selectbox(
+            ":material/translate: " + t("shell.language", lang),
+            LANGUAGES,
+            key=_LANG_WIDGET,
+            format_func=LANGUAGE_NAMES.get,
+            on_change=_copy_language_choice,
+        )
+        st.caption(t("shell.about", lang))
+
+
+def _mirror_language_to_url(lang: str) -> None:
+    if lang == DEFAULT_LANGUAGE:
+        if LANG_PARAM in st.query_params:
+            del st.query_params[LANG_PARAM]
+    elif st.query_params.get(LANG_PARAM) != lang:
+        st.query_params[LANG_PARAM] = lang
