@@ -1,0 +1,199 @@
+"""A 2-D loss with a cliff, to show why gradient clipping helps.
+
+Pascanu, Mikolov, Bengio 2013, Sec. 2.3 and Fig. 6 (and Goodfellow et al. 2016, Fig. 8.3):
+where the loss has a steep wall, one gradient step that lands on it is huge and throws the
+parameters far away; rescaling the gradient to a fixed norm keeps the step small.
+
+The surface, in closed form (so the gradient is exact):
+
+    f(w1, w2) = A * h(w1 - M) + B * h(w2) + H * sigmoid(K * (w2 - C)),   h(u) = sqrt(1 + u^2) - 1
+
+A high plateau (w2 > C, height about H) ends in a cliff at w2 = C; below it a gentle valley
+along w2 = 0 leads to the minimum at (M, 0). h has slope at most 1, so away from the cliff
+every gradient is at most about sqrt(A^2 + B^2); on the cliff face it reaches H*K/4 = 75.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from types import MappingProxyType
+
+import numpy as np
+
+from core.clipping import clip_grad_norm, clip_grad_value
+
+A, B = 0.5, 1.0  # valley slopes along w1 and across (w2)
+M = 3.0  # the minimum is at (M, 0)
+H, K, C = 30.0, 10.0, 1.0  # cliff height, steepness and position (w2 = C)
+
+METHODS = ("none", "value", "norm")
+CLIFF_REGION = ((-5.0, 5.0), (-2.5, 4.5))  # (w1 range, w2 range) worth plotting
+CLIFF_DEFAULTS = MappingProxyType({"start": (-4.0, 3.5), "lr": 0.5, "steps": 40, "threshold": 2.0})
+
+
+# ---------------------------------------------------------------- the surface
+
+
+def _h(u: np.ndarray) -> np.ndarray:
+    """sqrt(1 + u^2) - 1, written to avoid cancellation near 0 and overflow for huge u."""
+    return u * (u / (np.hypot(1.0, u) + 1.0))
+
+
+def _dh(u: np.ndarray) -> np.ndarray:
+    """h'(u) = u / sqrt(1 + u^2), bounded by 1."""
+    return u / np.hypot(1.0, u)
+
+
+def _sigmoid(z: np.ndarray) -> np.ndarray:
+    """1 / (1 + e^-z) via tanh: no overflow."""
+    return 0.5 * (1.0 + np.tanh(0.5 * z))
+
+
+def _dsigmoid(z: np.ndarray) -> np.ndarray:
+    """sigmoid'(z) = e^-|z| / (1 + e^-|z|)^2, accurate in both tails."""
+    e = np.exp(-np.abs(z))
+    return e / (1.0 + e) ** 2
+
+
+def _points(w) -> np.ndarray:
+    """Float64 array of shape (..., 2)."""
+    arr = np.asarray(w, dtype=np.float64)
+    if arr.ndim == 0 or arr.shape[-1] != 2:
+        raise ValueError(f"points must have shape (..., 2) = (w1, w2), got shape {arr.shape}")
+    return arr
+
+
+def cliff_loss(w) -> np.ndarray:
+    """f(w) for points of shape (..., 2); returns shape (...)."""
+    p = _points(w)
+    w1, w2 = p[..., 0], p[..., 1]
+    with np.errstate(over="ignore"):  # K * w2 may overflow to +-inf: the sigmoid handles it
+        return A * _h(w1 - M) + B * _h(w2) + H * _sigmoid(K * (w2 - C))
+
+
+def cliff_gradient(w) -> np.ndarray:
+    """Exact gradient of `cliff_loss`, same shape as `w` (..., 2)."""
+    p = _points(w)
+    w1, w2 = p[..., 0], p[..., 1]
+    g1 = A * _dh(w1 - M)
+    with np.errstate(over="ignore"):  # as in cliff_loss
+        g2 = B * _dh(w2) + H * K * _dsigmoid(K * (w2 - C))
+    return np.stack([g1, g2], axis=-1)
+
+
+def loss_grid(
+    x_range: tuple[float, float] = CLIFF_REGION[0],
+    y_range: tuple[float, float] = CLIFF_REGION[1],
+    n: int = 60,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(W1, W2, loss), each (n, n), on an n-by-n grid: W1 varies along columns, W2 along rows."""
+    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 2:
+        raise ValueError(f"n must be a whole number >= 2, got {n!r}")
+    axes = []
+    for name, (lo, hi) in (("x_range", x_range), ("y_range", y_range)):
+        if not (math.isfinite(lo) and math.isfinite(hi) and lo < hi):
+            raise ValueError(
+                f"{name} must be two finite numbers (low, high) with low < high, got {(lo, hi)}"
+            )
+        axes.append(np.linspace(lo, hi, int(n)))
+    W1, W2 = np.meshgrid(axes[0], axes[1])
+    return W1, W2, cliff_loss(np.stack([W1, W2], axis=-1))
+
+
+# ---------------------------------------------------------------- descent with or without clipping
+
+
+@dataclass(frozen=True)
+class CliffTrajectory:
+    """Gradient descent on the cliff: k = 0..n for points, k = 0..n-1 for steps."""
+
+    path: np.ndarray  # (n+1, 2) iterates w_0..w_n
+    loss: np.ndarray  # (n+1,) f(w_k)
+    grad_norm: np.ndarray  # (n,) ||grad f(w_k)|| before clipping
+    clipped: np.ndarray  # (n,) bool: the clipping changed step k (see `_was_clipped`)
+    diverged_at: int | None  # first k whose iterate was not finite (arrays stop before it), or None
+    method: str
+    lr: float
+    threshold: float
+
+
+def _was_clipped(g: np.ndarray, method: str, threshold: float) -> bool:
+    """norm: ||g|| > threshold; value: some |g_i| > threshold; none: never."""
+    if method == "norm":
+        return bool(np.linalg.norm(g) > threshold)
+    if method == "value":
+        return bool(np.max(np.abs(g)) > threshold)
+    return False
+
+
+def _clip(g: np.ndarray, method: str, threshold: float) -> np.ndarray:
+    """The gradient after clipping by `method`, via core.clipping."""
+    if method == "norm":
+        return clip_grad_norm([g], threshold)[0][0]
+    if method == "value":
+        return clip_grad_value([g], threshold)[0]
+    return g
+
+
+def _check_run(start, lr, steps, method, threshold) -> tuple[np.ndarray, float, int, float]:
+    """Validated (start, lr, steps, threshold)."""
+    w = np.array(start, dtype=np.float64)
+    if w.shape != (2,) or not np.all(np.isfinite(w)):
+        raise ValueError(f"start must be two finite numbers (w1, w2), got {start!r}")
+    if isinstance(lr, bool) or not (
+        isinstance(lr, (int, float, np.number)) and math.isfinite(lr) and lr > 0
+    ):
+        raise ValueError(f"lr must be a finite number > 0, got {lr!r}")
+    if isinstance(steps, bool) or not isinstance(steps, (int, np.integer)) or steps < 0:
+        raise ValueError(f"steps must be a whole number >= 0, got {steps!r}")
+    if method not in METHODS:
+        raise ValueError(f"method must be one of {', '.join(METHODS)}, got {method!r}")
+    try:
+        t = float(threshold)
+    except (TypeError, ValueError):
+        raise ValueError(f"threshold must be a number, got {threshold!r}") from None
+    if method != "none" and not (math.isfinite(t) and t > 0):
+        raise ValueError(f"threshold must be a finite number > 0, got {threshold!r}")
+    return w, float(lr), int(steps), t
+
+
+def cliff_trajectory(
+    start=CLIFF_DEFAULTS["start"],
+    lr: float = CLIFF_DEFAULTS["lr"],
+    steps: int = CLIFF_DEFAULTS["steps"],
+    method: str = "none",
+    threshold: float = CLIFF_DEFAULTS["threshold"],
+) -> CliffTrajectory:
+    """Run w <- w - lr * clip(grad f(w)) from `start`; method "none", "value" or "norm".
+
+    Stops early, without inf or NaN in any array, at the first iterate that is not finite
+    (`diverged_at`). The gradient is bounded (about 75 at most), so that needs lr * 75 to
+    overflow float64; an unclipped step onto the cliff face moves lr * 75, the catapult.
+    """
+    w, lr, steps, threshold = _check_run(start, lr, steps, method, threshold)
+    path, losses, norms, flags = [w], [float(cliff_loss(w))], [], []
+    diverged_at = None
+    for k in range(steps):
+        g = cliff_gradient(w)
+        with np.errstate(over="ignore", invalid="ignore"):
+            nxt = w - lr * _clip(g, method, threshold)
+            loss = float(cliff_loss(nxt))
+        if not (np.all(np.isfinite(nxt)) and math.isfinite(loss)):
+            diverged_at = k + 1
+            break
+        norms.append(float(np.linalg.norm(g)))
+        flags.append(_was_clipped(g, method, threshold))
+        path.append(nxt)
+        losses.append(loss)
+        w = nxt
+    return CliffTrajectory(
+        path=np.array(path),
+        loss=np.array(losses),
+        grad_norm=np.array(norms, dtype=np.float64),
+        clipped=np.array(flags, dtype=bool),
+        diverged_at=diverged_at,
+        method=method,
+        lr=lr,
+        threshold=threshold,
+    )
