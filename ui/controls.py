@@ -13,16 +13,21 @@ Usage in a page::
     controls.report()          # one warning at the top of the page, if anything was replaced
 """
 
+import json
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from urllib.parse import urlencode
 
 import streamlit as st
 
-from ui.i18n import t
-from ui.shell import LANG_PARAM
+from ui.i18n import DEFAULT_LANGUAGE, t
+from ui.shell import LANG_PARAM, SHELL_PARAMS, current_page, presenter_mode
 
-_TRUE = ("true", "1", "yes", "on")
-_FALSE = ("false", "0", "no", "off")
+CUSTOM_PRESET = "custom"
+_PRESET_WIDGET = "preset"
+
+_TRUE = ("1", "yes", "on")  # Streamlit itself accepts only "true" and "false"
+_FALSE = ("0", "no", "off")
 
 
 def parse_number(raw: str, integer: bool) -> float | int | None:
@@ -48,10 +53,24 @@ class Controls:
 
     def __init__(self, lang: str, container=None):
         self.lang = lang
+        self.page_id = current_page()
         self.container = container if container is not None else st.sidebar
         self._notice_slot = st.empty()
+        self._preset_slot = st.sidebar.empty()
         self._notices: list[str] = []
         self._keys: set[str] = set()
+        self.values: dict[str, object] = {}
+        self.defaults: dict[str, object] = {}
+        self._presets: Mapping[str, Mapping[str, object]] = {}
+        self._preset_label_prefix = ""
+
+    def _track(self, key: str, value, default):
+        self.values[key], self.defaults[key] = value, default
+        return value
+
+    def changed_settings(self) -> dict[str, object]:
+        """The controls whose value differs from the default (what a link must carry)."""
+        return {key: value for key, value in self.values.items() if value != self.defaults[key]}
 
     def _raw(self, key: str) -> str | None:
         self._keys.add(key)
@@ -80,9 +99,10 @@ class Controls:
                     self._seed(key, fixed)
                     self._note("notice.out_of_range", key=key, raw=raw, low=low, high=high,
                                value=fixed)
-        return (container or self.container).slider(
+        value = (container or self.container).slider(
             t(label_key, self.lang), low, high, default, step=step, key=key,
             bind="query-params", help=t(help_key, self.lang) if help_key else None, format=fmt)
+        return self._track(key, value, default)
 
     def select(self, key, label_key, options: Sequence[str], default: str, label_prefix: str,
                help_key=None, container=None, horizontal_radio=False):
@@ -94,35 +114,101 @@ class Controls:
         target = container or self.container
         widget = target.radio if horizontal_radio else target.selectbox
         extra = {"horizontal": True} if horizontal_radio else {}
-        return widget(
+        value = widget(
             t(label_key, self.lang), options, index=list(options).index(default), key=key,
             bind="query-params", format_func=lambda option: t(label_prefix + option, self.lang),
             help=t(help_key, self.lang) if help_key else None, **extra)
+        return self._track(key, value, default)
 
     def toggle(self, key, label_key, default=False, help_key=None, container=None):
         """A URL-bound checkbox (``key=true/false``)."""
         raw = self._raw(key)
-        if raw is not None and raw.lower() not in _TRUE + _FALSE:
+        if raw is not None and raw.lower() in _TRUE + _FALSE:
+            self._seed(key, raw.lower() in _TRUE)
+        elif raw is not None and raw.lower() not in ("true", "false"):
             self._note("notice.not_a_flag", key=key, raw=raw, value=str(default).lower())
-        return (container or self.container).checkbox(
+        value = (container or self.container).checkbox(
             t(label_key, self.lang), value=default, key=key, bind="query-params",
             help=t(help_key, self.lang) if help_key else None)
+        return self._track(key, value, default)
 
     def seed(self, default: int = 0, container=None) -> int:
         """The random-seed control every page with randomness has (0-9999)."""
         return self.slider("seed", "control.seed", 0, 9999, default,
                            help_key="control.seed.help", container=container)
 
-    def _note(self, key: str, **values) -> None:
-        self._notices.append(t(key, self.lang, **values))
+    def _note(self, string_key: str, **values) -> None:
+        self._notices.append(t(string_key, self.lang, **values))
+
+    def presets(self, presets: Mapping[str, Mapping[str, object]], label_prefix: str) -> None:
+        """Offer named settings (teaching moments); choosing one sets every control it names.
+
+        Each preset must name every control of the page. The select box is drawn by
+        ``report()`` at the top of the sidebar, showing the preset the controls match.
+        """
+        self._presets, self._preset_label_prefix = presets, label_prefix
+
+    def _apply_preset(self) -> None:
+        choice = st.session_state[_PRESET_WIDGET]
+        for key, value in self._presets.get(choice, {}).items():
+            st.session_state[key] = value
+
+    def matching_preset(self) -> str:
+        """The preset whose settings equal the controls' current values, or "custom"."""
+        for name, settings in self._presets.items():
+            if all(self.values.get(key) == value for key, value in settings.items()):
+                return name
+        return CUSTOM_PRESET
+
+    def _draw_presets(self) -> None:
+        if not self._presets:
+            return
+        options = [CUSTOM_PRESET, *self._presets]
+        st.session_state[_PRESET_WIDGET] = self.matching_preset()
+        self._preset_slot.selectbox(
+            ":material/bookmark: " + t("preset.label", self.lang), options, key=_PRESET_WIDGET,
+            format_func=lambda name: t("preset.custom", self.lang) if name == CUSTOM_PRESET
+            else t(self._preset_label_prefix + name, self.lang),
+            on_change=self._apply_preset, help=t("preset.help", self.lang))
+
+    def link_params(self) -> dict[str, object]:
+        """The query parameters that reproduce this view (settings, language, presenter)."""
+        params = {key: _url_value(value) for key, value in self.changed_settings().items()}
+        if self.lang != DEFAULT_LANGUAGE:
+            params[LANG_PARAM] = self.lang
+        if presenter_mode():
+            params["present"] = "1"
+        return params
+
+    def _draw_share(self) -> None:
+        params = self.link_params()
+        base = st.context.url or ""
+        link = base + ("?" + urlencode(params) if params else "")
+        settings = {"page": self.page_id, "settings": dict(self.values), "link": link}
+        with st.sidebar.popover(t("share.menu", self.lang), icon=":material/share:",
+                                width="stretch"):
+            st.caption(t("share.link", self.lang))
+            st.code(link or "?" + urlencode(params), language=None, wrap_lines=True)
+            st.download_button(
+                t("share.json", self.lang), data=json.dumps(settings, indent=2, default=str),
+                file_name=f"gradient-lab_{self.page_id}_settings.json",
+                mime="application/json", on_click="ignore", icon=":material/data_object:")
 
     def report(self) -> None:
-        """Show one warning at the top of the page naming everything that was replaced."""
+        """After all controls exist: presets, the share menu, and one warning at the top of the
+        page naming every link parameter that was replaced."""
+        self._draw_presets()
+        self._draw_share()
         for key in st.query_params:
-            if key not in self._keys and key != LANG_PARAM:
+            if key not in self._keys and key not in SHELL_PARAMS:
                 self._note("notice.unknown_param", key=key)
         if self._notices:
             details = "\n".join(f"- {notice}" for notice in self._notices)
             self._notice_slot.warning(
                 t("notice.ignored_params", self.lang, details="") + "\n\n" + details,
                 icon=":material/link_off:")
+
+
+def _url_value(value) -> str:
+    """How a control's value is written in a link (booleans as true/false)."""
+    return str(value).lower() if isinstance(value, bool) else str(value)

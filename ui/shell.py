@@ -12,6 +12,20 @@ from ui.i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, t
 LANG_PARAM = "lang"
 _LANG_STATE = "lang"
 _LANG_WIDGET = "lang_choice"
+PRESENT_PARAM = "present"
+_PRESENT_STATE = "presenter"
+_PRESENT_WIDGET = "presenter_choice"
+_PAGE_STATE = "page_id"
+SHELL_PARAMS = (LANG_PARAM, PRESENT_PARAM)
+
+# Presenter mode: larger type and full width, for a projector.
+_PRESENTER_CSS = """<style>
+[data-testid="stMainBlockContainer"] { max-width: 100%; padding-left: 3rem; padding-right: 3rem; }
+[data-testid="stMainBlockContainer"] p, [data-testid="stMainBlockContainer"] li { font-size: 1.35rem; }
+[data-testid="stMainBlockContainer"] h1 { font-size: 3.2rem; }
+[data-testid="stMetricValue"] { font-size: 2.8rem; }
+[data-testid="stMetricLabel"] p { font-size: 1.25rem; }
+</style>"""
 
 
 @dataclass(frozen=True)
@@ -35,14 +49,31 @@ PAGES_BY_ID = {page.id: page for page in PAGES}
 def page_setup(page_id: str) -> str:
     """Configure the page, draw the sidebar and return the chosen language ("en" or "zh")."""
     lang = _current_language()
+    st.session_state[_PAGE_STATE] = page_id
     page = PAGES_BY_ID[page_id]
     title = t("app.name", lang)
     if page_id != "home":
         title = f"{t('page.' + page_id, lang)} · {title}"
     st.set_page_config(page_title=title, page_icon=page.icon, layout="wide")
     _draw_sidebar(lang)
-    _mirror_language_to_url(lang)
+    _mirror_to_url(LANG_PARAM, lang if lang != DEFAULT_LANGUAGE else None)
+    _mirror_to_url(PRESENT_PARAM, "1" if presenter_mode() else None)
+    if presenter_mode():
+        st.html(_PRESENTER_CSS)
     return lang
+
+
+def current_page() -> str:
+    """The id of the page this run draws."""
+    return st.session_state.get(_PAGE_STATE, "home")
+
+
+def presenter_mode() -> bool:
+    """Whether presenter mode is on (seeded once from ``?present=1``)."""
+    if _PRESENT_STATE not in st.session_state:
+        raw = st.query_params.get(PRESENT_PARAM, "").lower()
+        st.session_state[_PRESENT_STATE] = raw in ("1", "true", "yes", "on")
+    return st.session_state[_PRESENT_STATE]
 
 
 def _current_language() -> str:
@@ -55,6 +86,10 @@ def _current_language() -> str:
 
 def _copy_language_choice() -> None:
     st.session_state[_LANG_STATE] = st.session_state[_LANG_WIDGET]
+
+
+def _copy_presenter_choice() -> None:
+    st.session_state[_PRESENT_STATE] = st.session_state[_PRESENT_WIDGET]
 
 
 def _draw_sidebar(lang: str) -> None:
@@ -74,12 +109,16 @@ def _draw_sidebar(lang: str) -> None:
             format_func=LANGUAGE_NAMES.get,
             on_change=_copy_language_choice,
         )
+        st.session_state[_PRESENT_WIDGET] = presenter_mode()
+        st.toggle(":material/co_present: " + t("shell.presenter", lang), key=_PRESENT_WIDGET,
+                  on_change=_copy_presenter_choice, help=t("shell.presenter.help", lang))
         st.caption(t("shell.about", lang))
 
 
-def _mirror_language_to_url(lang: str) -> None:
-    if lang == DEFAULT_LANGUAGE:
-        if LANG_PARAM in st.query_params:
-            del st.query_params[LANG_PARAM]
-    elif st.query_params.get(LANG_PARAM) != lang:
-        st.query_params[LANG_PARAM] = lang
+def _mirror_to_url(param: str, value: str | None) -> None:
+    """Keep a session-wide setting in the address (absent when it has its default)."""
+    if value is None:
+        if param in st.query_params:
+            del st.query_params[param]
+    elif st.query_params.get(param) != value:
+        st.query_params[param] = value

@@ -44,8 +44,7 @@ def finish(chart: alt.TopLevelMixin, title: str | None = None,
            height: int = CHART_HEIGHT) -> alt.TopLevelMixin:
     """Give a chart the app's sizes: legible on a projector, titled, responsive width."""
     if title is not None:
-        chart = chart.properties(title=alt.Title(title, anchor="start",
-                                                 fontSize=FONT_SIZES["chart_title"]))
+        chart = chart.properties(title=title)
     return (
         chart.properties(height=height, padding={"top": 28, "left": 8, "right": 16, "bottom": 8})
         .configure_axis(labelFontSize=FONT_SIZES["label"], titleFontSize=FONT_SIZES["title"],
@@ -53,6 +52,7 @@ def finish(chart: alt.TopLevelMixin, title: str | None = None,
         .configure_legend(labelFontSize=FONT_SIZES["legend"], titleFontSize=FONT_SIZES["legend"],
                           orient="top", labelLimit=400, symbolLimit=20, symbolOpacity=1,
                           symbolType="stroke", symbolStrokeWidth=4)
+        .configure_title(fontSize=FONT_SIZES["chart_title"], anchor="start")
         .configure_view(strokeWidth=0)
     )
 
@@ -78,3 +78,24 @@ def assert_plottable(df: pd.DataFrame, columns: list[str], positive: tuple[str, 
     _, dropped = finite_rows(df, columns, positive)
     if dropped:
         raise ValueError(f"{dropped} rows with non-finite or non-positive values in {columns}")
+
+
+PRESENTER_HEIGHT = 560
+PRESENTER_FONT_SIZES = {"label": 18, "title": 20, "chart_title": 24, "legend": 18}
+
+
+def for_presenter(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
+    """The same chart taller and with larger type, readable from the back of a room."""
+    sizes = PRESENTER_FONT_SIZES
+    big = chart.copy(deep=True)
+    if isinstance(big, alt.Chart | alt.LayerChart):  # compound charts keep their own sizes
+        big = big.properties(height=PRESENTER_HEIGHT)
+    config = big.config if big.config is not alt.Undefined else alt.Config()
+    axis = config.axis if config.axis is not alt.Undefined else alt.AxisConfig()
+    legend = config.legend if config.legend is not alt.Undefined else alt.LegendConfig()
+    axis.labelFontSize, axis.titleFontSize = sizes["label"], sizes["title"]
+    legend.labelFontSize = legend.titleFontSize = sizes["legend"]
+    config.axis, config.legend = axis, legend
+    config.title = alt.TitleConfig(fontSize=sizes["chart_title"], anchor="start")
+    big.config = config
+    return big

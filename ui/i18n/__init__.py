@@ -34,7 +34,7 @@ def _merge(modules) -> dict[str, dict[str, str]]:
 STRINGS = _merge(_MODULES)
 
 
-def t(key: str, lang: str, **values) -> str:
+def t(key: str, lang: str, /, **values) -> str:
     """The string ``key`` in ``lang``, with ``{placeholders}`` filled from ``values``."""
     text = STRINGS[key][lang if lang in LANGUAGES else DEFAULT_LANGUAGE]
     return text.format(**values) if values else text

@@ -1,0 +1,84 @@
+"""Show a chart with its export menu (SVG, PNG at 2x, CSV of its data), presenter-aware.
+
+Files are made only when their button is clicked (vl-convert renders offline), are named after
+the page, the chart and the settings, and carry the chart's translated title and axis titles.
+"""
+
+import re
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from ui.charts.common import for_presenter
+from ui.i18n import t
+from ui.shell import presenter_mode
+
+EXPORT_WIDTH = 900  # a file has no container to stretch to
+
+
+def file_stem(page_id: str, chart_id: str, settings: dict[str, object]) -> str:
+    """``gradient-lab_chain_rule_gradients_depth-200_gain-4``: page, chart and settings."""
+    parts = ["gradient-lab", page_id, chart_id]
+    parts += [f"{key}-{value}" for key, value in sorted(settings.items())]
+    return re.sub(r"[^A-Za-z0-9._=]+", "-", "_".join(parts))[:180]
+
+
+def export_spec(chart: alt.TopLevelMixin) -> dict:
+    """The chart's Vega-Lite spec at a fixed width, with every data row (no 5000-row limit)."""
+    with alt.data_transformers.disable_max_rows():
+        spec = chart.to_dict()
+    if "width" not in spec and not any(k in spec for k in ("hconcat", "vconcat", "concat",
+                                                           "facet", "repeat")):
+        spec["width"] = EXPORT_WIDTH
+    return spec
+
+
+def chart_svg(chart: alt.TopLevelMixin) -> str:
+    import vl_convert
+
+    return vl_convert.vegalite_to_svg(export_spec(chart))
+
+
+def chart_png(chart: alt.TopLevelMixin, scale: float = 2.0) -> bytes:
+    import vl_convert
+
+    return vl_convert.vegalite_to_png(export_spec(chart), scale=scale)
+
+
+def chart_data(chart: alt.TopLevelMixin) -> pd.DataFrame:
+    """The largest dataset a chart plots (its main data), as a DataFrame."""
+    with alt.data_transformers.disable_max_rows():
+        datasets = chart.to_dict().get("datasets", {})
+    frames = [pd.DataFrame(rows) for rows in datasets.values()]
+    return max(frames, key=len) if frames else pd.DataFrame()
+
+
+def show_chart(chart: alt.TopLevelMixin, chart_id: str, controls, data: pd.DataFrame | None = None
+               ) -> None:
+    """Draw ``chart`` full width (larger in presenter mode) with a download menu under it."""
+    if presenter_mode():
+        chart = for_presenter(chart)
+    st.altair_chart(chart, width="stretch")
+    lang = controls.lang
+    stem = file_stem(controls.page_id, chart_id, controls.changed_settings())
+    with st.popover(t("export.menu", lang), icon=":material/download:"):
+        st.download_button(t("export.svg", lang), data=lambda: chart_svg(chart),
+                           file_name=f"{stem}.svg", mime="image/svg+xml", on_click="ignore",
+                           key=f"export_svg_{chart_id}", icon=":material/image:")
+        st.download_button(t("export.png", lang), data=lambda: chart_png(chart),
+                           file_name=f"{stem}.png", mime="image/png", on_click="ignore",
+                           key=f"export_png_{chart_id}", icon=":material/image:")
+        table = chart_data(chart) if data is None else data
+        st.download_button(t("export.csv", lang), data=lambda: table.to_csv(index=False),
+                           file_name=f"{stem}.csv", mime="text/csv", on_click="ignore",
+                           key=f"export_csv_{chart_id}", icon=":material/table:")
+
+
+def explain(markdown: str, lang: str) -> None:
+    """Explanatory text: shown in place, folded into an expander in presenter mode."""
+    if presenter_mode():
+        with st.expander(t("shell.explanation", lang), icon=":material/menu_book:"):
+            st.markdown(markdown)
+    else:
+        st.markdown(markdown)
