@@ -1,9 +1,255 @@
-"""Placeholder until the page is written."""
+"""Chain rule: how the gradient norm grows or shrinks with depth, and which factor causes it."""
 
+import math
+
+import numpy as np
+import pandas as pd
 import streamlit as st
 
+from core import theory
+from core.activations import ACTIVATIONS
+from core.chain_rule_stats import (
+    capped_work,
+    dead_share,
+    first_layer_beyond,
+    mean_factors,
+    simulate,
+    total_growth,
+)
+from core.floats import FLOAT32_MAX_LOG10, FLOAT32_TINY_LOG10
+from core.network import INITS
+from ui.charts.chain_rule import FACTOR_PARTS, factor_chart
+from ui.charts.common import finite_rows, for_presenter
+from ui.charts.layers import layer_profile_chart
+from ui.controls import Controls
+from ui.frames import profile_frame
 from ui.i18n import t
-from ui.shell import page_setup
+from ui.shell import page_setup, presenter_mode
+
+BATCH = 4  # random inputs per sampled network
+
+
+@st.cache_data(max_entries=32)
+def measure(depth: int, width: int, activation: str, init: str, gain: float, samples: int,
+            seed: int) -> dict:
+    """Everything the page shows for one setting: small per-layer frames and a few numbers."""
+    run = simulate(depth, width, activation, init, gain, samples, BATCH, seed)
+    grad = profile_frame(run.grad, "simulated")
+    act = profile_frame(run.act, "simulated")
+    result = {
+        "grad": grad,
+        "act": act,
+        "runs": run.grad.shape[1],
+        "growth": total_growth(run.grad),
+        "grad_dead": dead_share(run.grad),
+        "act_dead": dead_share(run.act),
+        "factors": mean_factors(run),
+        "overflow": first_layer_beyond(grad.layer, grad["median"], FLOAT32_MAX_LOG10,
+                                       above=True, backward=True),
+        "underflow": first_layer_beyond(grad.layer, grad["median"], FLOAT32_TINY_LOG10,
+                                        above=False, backward=True),
+        "act_overflow": first_layer_beyond(act.layer, act["median"], FLOAT32_MAX_LOG10,
+                                           above=True, backward=False),
+        "theory": None,
+    }
+    if theory.theory_applies(activation):
+        growth = theory.expected_log10_growth([width] * (depth + 1), activation, init, gain)
+        start = float(np.median(run.grad[-1]))  # the measured output norm, about sqrt(width)
+        result["theory"] = pd.DataFrame({"layer": np.arange(depth + 1), "value": growth + start})
+    return result
+
+
+def theory_factors(activation: str, init: str, gain: float, width: int) -> dict[str, float]:
+    """Theory value of each part of the squared per-layer factor (missing where none applies)."""
+    factors = {"weight": theory.weight_factor(init, gain, width, width)}
+    if theory.theory_applies(activation):
+        factors["activation"] = theory.mean_square_derivative(activation)
+        factors["total"] = theory.gradient_factor(activation, init, gain, width, width)
+    return factors
+
+
+def read_controls(lang: str) -> dict:
+    """Create the sidebar controls (URL-bound) and return their values."""
+    controls = Controls(lang)
+    values = {
+        "depth": controls.slider("depth", "cr.depth", 1, 200, 50, help_key="cr.depth.help"),
+        "width": controls.slider("width", "cr.width", 4, 512, 128, help_key="cr.width.help"),
+        "activation": controls.select("act", "cr.act", ACTIVATIONS, "relu", "act."),
+        "init": controls.select("init", "cr.init", INITS, "he", "init.", help_key="cr.init.help"),
+        "gain": controls.slider("gain", "cr.gain", 0.25, 4.0, 1.0, step=0.05,
+                                help_key="cr.gain.help"),
+        "samples": controls.slider("samples", "cr.samples", 1, 32, 8,
+                                   help_key="cr.samples.help"),
+        "seed": controls.seed(),
+    }
+    controls.report()
+    return values
+
+
+def apply_work_cap(lang: str, values: dict) -> dict:
+    """Reduce samples, then width, to bound the work; say so with an info note."""
+    samples, width = capped_work(values["depth"], values["width"], values["samples"])
+    for what, asked, used in (("samples", values["samples"], samples),
+                              ("width", values["width"], width)):
+        if used != asked:
+            st.info(t("notice.work_capped", lang, what=t(f"cr.capped.{what}", lang), asked=asked,
+                      used=used), icon=":material/speed:")
+    return {**values, "samples": samples, "width": width}
+
+
+def fmt_factor(log10_value: float) -> str:
+    """A factor given as log10, printed with 3 significant digits (0 for an exact zero)."""
+    return "0" if not math.isfinite(log10_value) else f"{10.0 ** log10_value:#.3g}"
+
+
+def show_metrics(lang: str, values: dict, result: dict) -> None:
+    """Total growth, per-layer factor and the float32 verdict as st.metric readouts."""
+    growth_col, factor_col, float_col = st.columns(3)
+    growth = result["growth"]
+    theory_growth = (t("cr.metric.growth.value", lang, value=result["theory"]["value"].iloc[0]
+                       - result["theory"]["value"].iloc[-1])
+                     if result["theory"] is not None else t("cr.metric.na", lang))
+    growth_col.metric(
+        t("cr.metric.growth", lang),
+        t("cr.metric.growth.value", lang, value=growth) if growth is not None
+        else t("cr.metric.growth.dead", lang),
+        help=t("cr.metric.growth.help", lang, theory=theory_growth))
+    expected = theory_factors(values["activation"], values["init"], values["gain"], values["width"])
+    factor_theory = (f"{expected['total']:#.3g}" if "total" in expected else t("cr.metric.na", lang))
+    factor_col.metric(
+        t("cr.metric.factor", lang),
+        t("cr.metric.factor.value", lang, value=fmt_factor(result["factors"]["total"]),
+          theory=factor_theory),
+        help=t("cr.metric.factor.help", lang))
+    if result["overflow"] is not None:
+        label, verdict = t("cr.metric.overflow", lang), str(result["overflow"])
+    elif result["underflow"] is not None:
+        label, verdict = t("cr.metric.underflow", lang), str(result["underflow"])
+    else:
+        label, verdict = t("cr.metric.float32", lang), t("cr.metric.in_range.value", lang)
+    float_col.metric(label, verdict, help=t("cr.metric.float32.help", lang))
+
+
+def float32_labels(lang: str) -> dict[str, str]:
+    return {"overflow": t("float32.overflow", lang), "underflow": t("float32.underflow", lang)}
+
+
+def decade_domain(frame: pd.DataFrame, theory_frame: pd.DataFrame | None) -> tuple[int, int]:
+    """The whole decades around every plotted value, so the axis always has labelled ticks."""
+    values = [frame["low"], frame["high"]]
+    if theory_frame is not None:
+        values.append(theory_frame["value"])
+    values = np.concatenate([np.asarray(v, dtype=float) for v in values])
+    return math.floor(values.min()), math.ceil(values.max())
+
+
+def show(chart) -> None:
+    """Draw a chart at full width (taller, larger type in presenter mode)."""
+    st.altair_chart(for_presenter(chart) if presenter_mode() else chart, width="stretch")
+
+
+def profile_chart(lang: str, frame: pd.DataFrame, runs: int, y_title: str, title: str,
+                  theory_frame: pd.DataFrame | None = None, height: int = 400):
+    """A measured per-layer profile with its band, float32 rules and optional theory line."""
+    label = t("cr.series.label", lang, runs=runs)
+    return layer_profile_chart(
+        frame.assign(series=label), x_title=t("label.layer", lang), y_title=y_title,
+        series_title=t("cr.series", lang), series_keys=["simulated"], series_labels=[label],
+        title=title, theory=theory_frame, theory_label=t("cr.theory", lang),
+        float32_labels=float32_labels(lang), y_domain=decade_domain(frame, theory_frame),
+        height=height)
+
+
+def gradient_section(lang: str, values: dict, result: dict) -> None:
+    """Chart (a): the absolute gradient norm per layer, theory line, float32 rules."""
+    if result["grad_dead"] > 0:
+        st.warning(t("cr.dead", lang, share=result["grad_dead"], runs=result["runs"]),
+                   icon=":material/heart_broken:")
+    if len(result["grad"]) < 2:
+        st.error(t("cr.dead.all", lang), icon=":material/block:")
+        return
+    show(profile_chart(lang, result["grad"], result["runs"], t("label.grad_norm", lang),
+                       t("cr.grad.title", lang, depth=values["depth"], width=values["width"]),
+                       theory_frame=result["theory"]))
+    caption = t("cr.grad.caption", lang) + " "
+    caption += (t("cr.grad.caption.theory", lang) if result["theory"] is not None
+                else t("cr.grad.caption.no_theory", lang,
+                       act=t(f"act.{values['activation']}", lang)))
+    st.caption(caption)
+
+
+def forward_section(lang: str, result: dict) -> None:
+    """Chart (b): the forward signal per layer."""
+    show(profile_chart(lang, result["act"], result["runs"], t("cr.act.axis", lang),
+                       t("cr.act.title", lang), height=360))
+    caption = t("cr.act.caption", lang)
+    if result["act_overflow"] is not None:
+        caption += " " + t("cr.act.float32", lang, layer=result["act_overflow"])
+    if result["act_dead"] > 0:
+        caption += " " + t("cr.act.dead", lang, share=result["act_dead"])
+    st.caption(caption)
+
+
+def factor_section(lang: str, values: dict, result: dict) -> None:
+    """Chart (c): the per-layer factor as weights x activation, measured vs theory."""
+    expected = theory_factors(values["activation"], values["init"], values["gain"], values["width"])
+    labels = {part: t(f"cr.factor.{part}", lang) for part in FACTOR_PARTS}
+    bars = pd.DataFrame({"part": list(FACTOR_PARTS), "label": [labels[p] for p in FACTOR_PARTS],
+                         "value": [10.0 ** result["factors"][p] for p in FACTOR_PARTS]})
+    bars, dropped = finite_rows(bars, ["value"], positive=("value",))
+    theory_rows = pd.DataFrame({"label": [labels[p] for p in expected],
+                                "value": list(expected.values())})
+    show(factor_chart(
+        bars, theory_rows, y_title=t("cr.factor.axis", lang),
+        measured_title=t("cr.factor.measured", lang), theory_title=t("cr.factor.theory", lang),
+        one_label=t("cr.factor.one", lang), title=t("cr.factor.title", lang)))
+    numbers = {"weight": fmt_factor(result["factors"]["weight"]),
+               "act": fmt_factor(result["factors"]["activation"]),
+               "total": fmt_factor(result["factors"]["total"]),
+               "weight_theory": f"{expected['weight']:#.3g}"}
+    key = "cr.factor.caption.relu" if values["activation"] == "relu" else "cr.factor.caption.other"
+    caption = t(key, lang, **numbers)
+    if not theory.theory_applies(values["activation"]):
+        caption += " " + t("cr.factor.caption.saturating", lang,
+                           act=t(f"act.{values['activation']}", lang))
+    if dropped:
+        missing = set(FACTOR_PARTS) - set(bars["part"])
+        caption += " " + t("cr.factor.caption.dropped", lang,
+                           parts=", ".join(labels[p].replace("|", " ") for p in FACTOR_PARTS
+                                         if p in missing))
+    st.caption(caption)
+
+
+def explanation(lang: str) -> None:
+    """The chain rule as a product, the per-layer factor, and He's condition."""
+    st.subheader(t("cr.why.title", lang))
+    st.markdown(t("cr.why.chain", lang))
+    st.latex(r"g_0 = \frac{\partial \mathcal{L}}{\partial a_0} = W_1^{\top} D_1 \, W_2^{\top} D_2"
+             r" \cdots W_L^{\top} D_L \, g_L, \qquad D_l = \operatorname{diag}\big(\varphi'(h_l)"
+             r"\big)")
+    st.markdown(t("cr.why.factor", lang))
+    weights, activation = t("cr.why.weights", lang), t("cr.why.activation", lang)
+    st.latex(r"\mathbb{E}\,\lVert g_{l-1}\rVert^2 = \underbrace{n\,\mathrm{Var}[w]}_{\text{"
+             + weights + r"}}\cdot\underbrace{\mathbb{E}\big[\varphi'(z)^2\big]}_{\text{"
+             + activation + r"}}\cdot\lVert g_l\rVert^2")
+    st.markdown(t("cr.why.he", lang))
+    st.latex(r"\text{ReLU: } \mathbb{E}[\varphi'^2] = \tfrac12 \;\Rightarrow\; "
+             r"n\,\mathrm{Var}[w] = 2 \iff \mathrm{std}(w) = \sqrt{2/n}\ \text{(He)};\qquad "
+             r"\mathrm{std}(w) = g\sqrt{2/n} \;\Rightarrow\; "
+             r"\frac{\lVert g_0\rVert}{\lVert g_L\rVert} \approx g^{L}")
+
 
 lang = page_setup("chain_rule")
 st.title(t("page.chain_rule", lang))
+values = apply_work_cap(lang, read_controls(lang))
+st.markdown(t("cr.intro", lang))
+result = measure(values["depth"], values["width"], values["activation"], values["init"],
+                 float(values["gain"]), values["samples"], values["seed"])
+show_metrics(lang, values, result)
+gradient_section(lang, values, result)
+forward_column, factor_column = st.columns(2, gap="large")
+with forward_column:
+    forward_section(lang, result)
+with factor_column:
+    factor_section(lang, values, result)
+explanation(lang)

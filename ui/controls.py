@@ -21,7 +21,7 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from ui.i18n import DEFAULT_LANGUAGE, t
-from ui.shell import LANG_PARAM, SHELL_PARAMS, current_page, presenter_mode
+from ui.shell import LANG_PARAM, SHELL_PARAMS, current_page, presenter_mode, sync_url_param
 
 CUSTOM_PRESET = "custom"
 _PRESET_WIDGET = "preset"
@@ -106,18 +106,27 @@ class Controls:
 
     def select(self, key, label_key, options: Sequence[str], default: str, label_prefix: str,
                help_key=None, container=None, horizontal_radio=False):
-        """A URL-bound select box over language-independent ids, labelled ``label_prefix+id``."""
+        """A select box over language-independent ids, labelled ``label_prefix + id``.
+
+        Not ``bind="query-params"``: Streamlit writes a bound select box's *translated label*
+        into the URL, so a link would depend on the language. The id is synced by hand instead.
+        """
         raw = self._raw(key)
-        if raw is not None and raw not in options:
+        if raw is not None and raw in options:
+            self._seed(key, raw)
+        elif raw is not None:
             self._note("notice.not_an_option", key=key, raw=raw, options=", ".join(options),
                        value=default)
         target = container or self.container
         widget = target.radio if horizontal_radio else target.selectbox
         extra = {"horizontal": True} if horizontal_radio else {}
+        if key in st.session_state and st.session_state[key] not in options:
+            del st.session_state[key]  # a stale value from another page's control with this key
         value = widget(
             t(label_key, self.lang), options, index=list(options).index(default), key=key,
-            bind="query-params", format_func=lambda option: t(label_prefix + option, self.lang),
+            format_func=lambda option: t(label_prefix + option, self.lang),
             help=t(help_key, self.lang) if help_key else None, **extra)
+        sync_url_param(key, value if value != default else None)
         return self._track(key, value, default)
 
     def toggle(self, key, label_key, default=False, help_key=None, container=None):
@@ -212,3 +221,4 @@ class Controls:
 def _url_value(value) -> str:
     """How a control's value is written in a link (booleans as true/false)."""
     return str(value).lower() if isinstance(value, bool) else str(value)
+

@@ -21,7 +21,7 @@ SHELL_PARAMS = (LANG_PARAM, PRESENT_PARAM)
 # Presenter mode: larger type and full width, for a projector.
 _PRESENTER_CSS = """<style>
 [data-testid="stMainBlockContainer"] { max-width: 100%; padding-left: 3rem; padding-right: 3rem; }
-[data-testid="stMainBlockContainer"] p, [data-testid="stMainBlockContainer"] li { font-size: 1.35rem; }
+[data-testid="stMainBlockContainer"] :is(p, li) { font-size: 1.35rem; }
 [data-testid="stMainBlockContainer"] h1 { font-size: 3.2rem; }
 [data-testid="stMetricValue"] { font-size: 2.8rem; }
 [data-testid="stMetricLabel"] p { font-size: 1.25rem; }
@@ -56,8 +56,8 @@ def page_setup(page_id: str) -> str:
         title = f"{t('page.' + page_id, lang)} · {title}"
     st.set_page_config(page_title=title, page_icon=page.icon, layout="wide")
     _draw_sidebar(lang)
-    _mirror_to_url(LANG_PARAM, lang if lang != DEFAULT_LANGUAGE else None)
-    _mirror_to_url(PRESENT_PARAM, "1" if presenter_mode() else None)
+    sync_url_param(LANG_PARAM, lang if lang != DEFAULT_LANGUAGE else None)
+    sync_url_param(PRESENT_PARAM, "1" if presenter_mode() else None)
     if presenter_mode():
         st.html(_PRESENTER_CSS)
     return lang
@@ -115,8 +115,8 @@ def _draw_sidebar(lang: str) -> None:
         st.caption(t("shell.about", lang))
 
 
-def _mirror_to_url(param: str, value: str | None) -> None:
-    """Keep a session-wide setting in the address (absent when it has its default)."""
+def sync_url_param(param: str, value: str | None) -> None:
+    """Write a setting into the address; ``None`` (its default) removes it."""
     if value is None:
         if param in st.query_params:
             del st.query_params[param]

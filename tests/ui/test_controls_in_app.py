@@ -82,3 +82,11 @@ def test_a_flag_accepts_true_false_and_1_0_and_names_garbage():
         at.run()
         assert at.markdown[-1].value == f"bn={expected}", raw
         assert bool(at.warning) == warned, raw
+
+
+def test_a_choice_is_written_to_the_address_as_its_id_in_every_language():
+    at = run({"lang": "zh"})
+    at.selectbox(key="act").set_value("tanh").run()
+    assert at.query_params["act"] == ["tanh"] or at.query_params["act"] == "tanh"
+    at.selectbox(key="act").set_value("relu").run()
+    assert "act" not in at.query_params

@@ -42,5 +42,6 @@ def test_presenter_charts_are_taller_with_larger_type_and_leave_the_original_alo
     chart = sample_chart()
     big = for_presenter(chart).to_dict()
     assert big["height"] == PRESENTER_HEIGHT
-    assert big["config"]["axis"]["labelFontSize"] > chart.to_dict()["config"]["axis"]["labelFontSize"]
+    normal = chart.to_dict()["config"]["axis"]["labelFontSize"]
+    assert big["config"]["axis"]["labelFontSize"] > normal
     assert chart.to_dict()["height"] != PRESENTER_HEIGHT

@@ -1,3 +1,218 @@
-"""Strings of one page: key -> {"en": ..., "zh": ...}."""
+"""Strings of the chain-rule page: key -> {"en": ..., "zh": ...}."""
 
-STRINGS: dict[str, dict[str, str]] = {}
+STRINGS: dict[str, dict[str, str]] = {
+    "cr.intro": {
+        "en": "Backpropagation multiplies the output gradient by one matrix per layer. Each "
+        "factor changes the norm a little; over many layers the product grows or shrinks "
+        "**exponentially in depth**. Below, random bias-free networks are drawn and every "
+        "layer's gradient norm is measured (in log space, so nothing overflows here).",
+        "zh": "反向传播把输出端的梯度逐层乘以一个矩阵。每一层只让范数变化一点；经过很多层后，"
+        "乘积会随深度**指数级**增长或衰减。下面随机生成无偏置网络，测量每一层的梯度范数"
+        "（在对数空间中计算，因此这里不会溢出）。",
+    },
+    # controls
+    "cr.depth": {"en": "Depth L (layers)", "zh": "深度 L（层数）"},
+    "cr.depth.help": {
+        "en": "Number of weight layers. Depth is the exponent of the product.",
+        "zh": "权重层的数量。深度就是乘积的指数。",
+    },
+    "cr.width": {"en": "Width n (units per layer)", "zh": "宽度 n（每层单元数）"},
+    "cr.width.help": {
+        "en": "Every layer has n units, so fan-in = fan-out = n.",
+        "zh": "每层都有 n 个单元，因此 fan-in = fan-out = n。",
+    },
+    "cr.act": {"en": "Activation φ", "zh": "激活函数 φ"},
+    "cr.init": {"en": "Weight initialisation", "zh": "权重初始化"},
+    "cr.init.help": {
+        "en": "He: std = gain·√(2/n); Xavier: gain·√(2/(n_in+n_out)); LeCun: gain·√(1/n); "
+        "standard normal: std = gain.",
+        "zh": "He：std = gain·√(2/n)；Xavier：gain·√(2/(n_in+n_out))；LeCun：gain·√(1/n)；"
+        "标准正态：std = gain。",
+    },
+    "cr.gain": {"en": "Gain (multiplies every weight's std)", "zh": "增益（乘以每个权重的标准差）"},
+    "cr.gain.help": {
+        "en": "Under He init with ReLU each layer multiplies the expected squared gradient "
+        "norm by gain².",
+        "zh": "在 He 初始化 + ReLU 下，每层把梯度平方范数的期望乘以 gain²。",
+    },
+    "cr.samples": {"en": "Sampled networks", "zh": "采样网络数"},
+    "cr.samples.help": {
+        "en": "Independent random networks, each run on 4 random inputs; the band "
+        "shows their spread.",
+        "zh": "独立随机网络的个数，每个网络输入 4 个随机样本；色带表示它们的离散程度。",
+    },
+    # notices
+    "cr.capped.samples": {"en": "the number of sampled networks", "zh": "采样网络数"},
+    "cr.capped.width": {"en": "the width", "zh": "宽度"},
+    "cr.dead": {
+        "en": "The gradient became exactly zero in {share:.0%} of the {runs} runs "
+        "(network × input): in some layer every ReLU was off, so nothing flows back below it. "
+        "Narrow deep ReLU networks die like this. The curves show the runs that "
+        "survived.",
+        "zh": "在 {runs} 次运行（网络 × 输入）中，有 {share:.0%} 的梯度变成了精确的零：某一层的"
+        "所有 ReLU 都处于关闭状态，梯度无法再向下传播。又窄又深的 ReLU 网络会这样“死亡”。"
+        "曲线只显示存活的运行。",
+    },
+    "cr.dead.all": {
+        "en": "Nothing to draw: the gradient died in every run before leaving the output layer.",
+        "zh": "没有可画的内容：所有运行中的梯度在离开输出层之前就已经为零。",
+    },
+    # metrics
+    "cr.metric.growth": {
+        "en": "Total growth ‖g₀‖ / ‖g_L‖",
+        "zh": "总增长 ‖g₀‖ / ‖g_L‖",
+    },
+    "cr.metric.growth.value": {"en": "{value:+.2f} decades", "zh": "{value:+.2f} 个数量级"},
+    "cr.metric.growth.dead": {"en": "−∞ (gradient died)", "zh": "−∞（梯度已为零）"},
+    "cr.metric.growth.help": {
+        "en": "Median over runs of log10 ‖g₀‖/‖g_L‖: +3 means the gradient at the input is "
+        "1000× the one at the output. Theory: {theory}.",
+        "zh": "各次运行的 log10 ‖g₀‖/‖g_L‖ 的中位数：+3 表示输入层的梯度是输出层的 1000 倍。"
+        "理论值：{theory}。",
+    },
+    "cr.metric.factor": {
+        "en": "Per-layer factor ‖g_(l−1)‖² / ‖g_l‖²",
+        "zh": "每层因子 ‖g_(l−1)‖² / ‖g_l‖²",
+    },
+    "cr.metric.factor.value": {"en": "{value} (theory {theory})", "zh": "{value}（理论 {theory}）"},
+    "cr.metric.factor.help": {
+        "en": "Squared-norm terms: the mean over layers and runs of the realised ratio, against "
+        "theory n·Var[w]·E[φ′(z)²]. Theory applies to ReLU, leaky ReLU and linear only.",
+        "zh": "以平方范数计：各层、各次运行的实测比值的平均，对照理论值 n·Var[w]·E[φ′(z)²]。"
+        "理论只适用于 ReLU、Leaky ReLU 和线性激活。",
+    },
+    "cr.metric.na": {"en": "n/a", "zh": "不适用"},
+    "cr.metric.float32": {"en": "float32 (backward pass)", "zh": "float32（反向传播）"},
+    "cr.metric.in_range.value": {"en": "in range", "zh": "未越界"},
+    "cr.metric.overflow": {"en": "float32 overflows at layer", "zh": "float32 上溢的层"},
+    "cr.metric.underflow": {"en": "float32 underflows at layer", "zh": "float32 下溢的层"},
+    "cr.metric.float32.help": {
+        "en": "Going backward from the output layer L, the first layer where the median gradient "
+        "norm leaves float32's normal range (3.4e38 / 1.2e-38). Layers count from the input "
+        "(0). Here the norms are kept in log space, so the page itself never overflows.",
+        "zh": "从输出层 L 反向传播时，梯度范数中位数第一次超出 float32 正规数范围"
+        "（3.4e38 / 1.2e-38）的层。层号从输入层（0）开始计。本页在对数空间计算，因此自身不会溢出。",
+    },
+    # gradient chart
+    "cr.grad.title": {
+        "en": "Backward pass: gradient norm at every layer (depth {depth}, width {width})",
+        "zh": "反向传播：每一层的梯度范数（深度 {depth}，宽度 {width}）",
+    },
+    "cr.series": {"en": "Measured", "zh": "实测"},
+    "cr.series.label": {
+        "en": "median of {runs} runs (band: 10–90%)",
+        "zh": "{runs} 次运行的中位数（色带：10%–90%）",
+    },
+    "cr.theory": {
+        "en": "theory (He et al. 2015), from the measured output norm",
+        "zh": "理论（He 等，2015），从实测的输出层范数出发",
+    },
+    "cr.grad.caption": {
+        "en": "Read right to left: the gradient starts at the output layer L and travels back "
+        "to the input (layer 0). Plotted: the absolute norm ‖∂Loss/∂a_l‖ for the loss "
+        "Σ u·a_L with u ~ N(0, I), so ‖g_L‖ ≈ √n. Dashed red lines (when in view) mark where "
+        "float32 would overflow or leave its normal range.",
+        "zh": "从右往左读：梯度从输出层 L 出发，反向传到输入层（第 0 层）。图中是绝对范数 "
+        "‖∂Loss/∂a_l‖，损失为 Σ u·a_L，u ~ N(0, I)，因此 ‖g_L‖ ≈ √n。红色虚线（在视野内时）标出 float32 "
+        "会上溢或离开正规数范围的位置。",
+    },
+    "cr.grad.caption.theory": {
+        "en": "Black dashed: theory, the sum over layers of ½·log10(n·Var[w]·E[φ′²]) minus a "
+        "small finite-width drift.",
+        "zh": "黑色虚线：理论值，即各层 ½·log10(n·Var[w]·E[φ′²]) 之和减去一个小的有限宽度漂移项。",
+    },
+    "cr.grad.caption.no_theory": {
+        "en": "No theory line for {act}: it saturates, and its E[φ′(z)²] depends on the scale "
+        "of the pre-activations z, which changes from layer to layer, so the per-layer factor "
+        "is not a constant.",
+        "zh": "{act} 没有理论曲线：它会饱和，而且其 E[φ′(z)²] 取决于预激活 z 的尺度，"
+        "而这个尺度逐层变化，因此每层因子不是常数。",
+    },
+    # forward chart
+    "cr.act.title": {
+        "en": "Forward pass: activation norm ‖a_l‖",
+        "zh": "前向传播：激活值范数 ‖a_l‖",
+    },
+    "cr.act.axis": {"en": "activation norm ‖a_l‖ (log scale)", "zh": "激活值范数 ‖a_l‖（对数刻度）"},
+    "cr.act.caption": {
+        "en": "Read left to right: the input x = a₀ ~ N(0, I) travels to the output. For ReLU, "
+        "leaky ReLU and linear the forward signal is multiplied by the same factor as the "
+        "gradient; tanh and sigmoid are bounded, so their activations cannot explode.",
+        "zh": "从左往右读：输入 x = a₀ ~ N(0, I) 向输出传播。对 ReLU、Leaky ReLU 和线性激活，"
+        "前向信号每层乘以与梯度相同的因子；tanh 和 sigmoid 有界，所以激活值不会爆炸。",
+    },
+    "cr.act.float32": {
+        "en": "In float32 the forward pass itself would overflow at layer {layer}.",
+        "zh": "若用 float32，前向传播本身会在第 {layer} 层上溢。",
+    },
+    "cr.act.dead": {
+        "en": "The activations became exactly zero in {share:.0%} of the runs.",
+        "zh": "有 {share:.0%} 的运行中激活值变成了精确的零。",
+    },
+    # factor chart
+    "cr.factor.title": {
+        "en": "One layer's factor, split into its two parts",
+        "zh": "单层因子拆成两部分",
+    },
+    "cr.factor.axis": {
+        "en": "factor on ‖g‖² per layer (log scale; 1 = unchanged)",
+        "zh": "每层对 ‖g‖² 的乘数（对数刻度；1 = 不变）",
+    },
+    "cr.factor.part": {"en": "part", "zh": "组成部分"},
+    "cr.factor.weight": {"en": "weights|n·Var[w]", "zh": "权重|n·Var[w]"},
+    "cr.factor.activation": {"en": "activation|E[φ′(z)²]", "zh": "激活|E[φ′(z)²]"},
+    "cr.factor.total": {"en": "product|‖g_(l−1)‖² / ‖g_l‖²", "zh": "乘积|‖g_(l−1)‖² / ‖g_l‖²"},
+    "cr.factor.measured": {"en": "measured mean", "zh": "实测均值"},
+    "cr.factor.theory": {"en": "theory", "zh": "理论"},
+    "cr.factor.one": {"en": "×1: norm unchanged", "zh": "×1：范数不变"},
+    "cr.factor.caption.relu": {
+        "en": ":red[**Myth:**] ReLU's derivative is 1, so the gradient grows. "
+        ":green[**Fact:**] ReLU′ is 0 or 1, so E[φ′(z)²] = {act} (theory ½): ReLU *halves* the "
+        "squared gradient. The growth comes from the weights, n·Var[w] = {weight} "
+        "(He: 2·gain² = {weight_theory}); the product is {total} per layer.",
+        "zh": ":red[**误区：**] ReLU 的导数是 1，所以梯度会增长。"
+        ":green[**事实：**] ReLU′ 只取 0 或 1，所以 E[φ′(z)²] = {act}（理论 ½）：ReLU 把梯度的平方"
+        "范数*减半*。增长来自权重：n·Var[w] = {weight}（He 初始化：2·gain² = {weight_theory}）；"
+        "每层的乘积为 {total}。",
+    },
+    "cr.factor.caption.other": {
+        "en": "Measured: weights n·Var[w] = {weight} (theory {weight_theory}), activation "
+        "E[φ′(z)²] = {act}, product {total} per layer. Bars are means over layers and runs; "
+        "black ticks are theory.",
+        "zh": "实测：权重 n·Var[w] = {weight}（理论 {weight_theory}），激活 E[φ′(z)²] = {act}，"
+        "每层乘积 {total}。柱形是各层、各次运行的平均，黑色刻线是理论值。",
+    },
+    "cr.factor.caption.saturating": {
+        "en": "For {act} the activation part has no single theory value: E[φ′(z)²] shrinks as "
+        "the units saturate.",
+        "zh": "对 {act}，激活部分没有单一的理论值：单元饱和时 E[φ′(z)²] 会变小。",
+    },
+    "cr.factor.caption.dropped": {
+        "en": "Not drawn (exactly zero in every run): {parts}.",
+        "zh": "未画出（所有运行中都为精确的零）：{parts}。",
+    },
+    # explanation
+    "cr.why.title": {"en": "Why the product grows or shrinks", "zh": "乘积为什么会增长或衰减"},
+    "cr.why.chain": {
+        "en": "The chain rule writes the gradient at the input as a product of one factor per "
+        "layer, with D_l the diagonal matrix of the activation's derivatives:",
+        "zh": "链式法则把输入层的梯度写成每层一个因子的乘积，其中 D_l 是激活函数导数构成的对角矩阵：",
+    },
+    "cr.why.factor": {
+        "en": "For random weights with variance Var[w] and fan-in n, each layer multiplies the "
+        "expected squared norm by (He et al. 2015, §2.2):",
+        "zh": "对于方差为 Var[w]、fan-in 为 n 的随机权重，每层把平方范数的期望乘以"
+        "（He 等，2015，第 2.2 节）：",
+    },
+    "cr.why.weights": {"en": "weights", "zh": "权重"},
+    "cr.why.activation": {"en": "activation", "zh": "激活"},
+    "cr.why.he": {
+        "en": "Over L layers the norm changes by that factor to the power L/2. ReLU contributes "
+        "E[φ′²] = ½ whatever the scale, so the product stays at 1 exactly when n·Var[w] = 2: "
+        "He initialisation. A gain g multiplies every factor by g², i.e. L·log10(g) decades in "
+        "total.",
+        "zh": "经过 L 层，范数变为该因子的 L/2 次方。ReLU 无论尺度如何都贡献 E[φ′²] = ½，"
+        "所以只有当 n·Var[w] = 2 时乘积才恰好保持为 1：这就是 He 初始化。增益 g 让每个因子乘以 g²，"
+        "总共变化 L·log10(g) 个数量级。",
+    },
+}

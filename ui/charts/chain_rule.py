@@ -1,0 +1,68 @@
+"""The chain-rule page's own chart: one layer's factor split into weights and activation."""
+
+import math
+
+import altair as alt
+import pandas as pd
+
+from ui.charts.common import COLORS, GREY, assert_plottable, finish
+
+FACTOR_PARTS = ("weight", "activation", "total")
+PART_COLORS = {"weight": "weights", "activation": "activation", "total": "simulated"}
+
+
+def factor_domain(values: list[float], margin: float = 0.35) -> tuple[float, float]:
+    """A log-scale domain holding every value and 1, padded by ``margin`` decades each side."""
+    logs = [math.log10(v) for v in values] + [0.0]
+    return 10.0 ** (min(logs) - margin), 10.0 ** (max(logs) + margin)
+
+
+def factor_chart(
+    bars: pd.DataFrame,
+    theory: pd.DataFrame,
+    *,
+    y_title: str,
+    measured_title: str,
+    theory_title: str,
+    one_label: str,
+    title: str | None = None,
+    height: int = 360,
+) -> alt.TopLevelMixin:
+    """Bars from 1 to each part's measured mean factor on a log axis, theory as black ticks.
+
+    ``bars`` columns: part (a key of FACTOR_PARTS), label (translated, "name|formula" shows
+    on two lines), value (> 0).
+    ``theory`` columns: label, value (> 0); a part without a theory value has no row.
+    """
+    assert_plottable(bars, ["value"], positive=("value",))
+    assert_plottable(theory, ["value"], positive=("value",))
+    labels = list(bars["label"])
+    keys = [PART_COLORS[part] for part in bars["part"]]
+    domain = factor_domain(list(bars["value"]) + list(theory["value"]))
+    y_scale = alt.Scale(type="log", domain=list(domain), nice=False)
+    # "name|formula" labels break into two lines, so three fit under a half-width chart
+    x = alt.X("label:N", sort=labels, title=None,
+              axis=alt.Axis(labelAngle=0, labelLimit=200, labelFontWeight="bold",
+                            labelOverlap=False, labelExpr="split(datum.label, '|')"))
+    y = alt.Y("value:Q", scale=y_scale, title=y_title, axis=alt.Axis(format="~g"))
+    colour = alt.Color("label:N", scale=alt.Scale(domain=labels, range=[COLORS[k] for k in keys]),
+                       legend=None)
+    tooltip = [alt.Tooltip("label:N", title=""),
+               alt.Tooltip("value:Q", title=measured_title, format=".4g")]
+    measured = alt.Chart(bars).encode(x=x)
+    bar = measured.mark_bar(size=56, opacity=0.85).encode(
+        y=y, y2=alt.datum(1.0), color=colour, tooltip=tooltip)
+    above = measured.transform_filter("datum.value >= 1").mark_text(
+        dy=-10, fontSize=13, fontWeight="bold").encode(y=y, text=alt.Text("value:Q", format=".3~g"))
+    below = measured.transform_filter("datum.value < 1").mark_text(
+        dy=14, fontSize=13, fontWeight="bold").encode(y=y, text=alt.Text("value:Q", format=".3~g"))
+    one = alt.Chart(pd.DataFrame({"value": [1.0], "label": [one_label]}))
+    one_rule = one.mark_rule(color=GREY, strokeWidth=1.5).encode(
+        y=y, tooltip=alt.Tooltip("label:N", title=""))
+    layers = [one_rule, bar, above, below]
+    if len(theory):
+        layers.append(alt.Chart(theory).mark_tick(
+            color=COLORS["theory"], thickness=3, size=80).encode(
+            x=x, y=y, tooltip=[alt.Tooltip("label:N", title=""),
+                               alt.Tooltip("value:Q", title=theory_title, format=".4g")]))
+    return finish(alt.layer(*layers), title=title, height=height)
