@@ -21,9 +21,16 @@ from playwright.sync_api import sync_playwright
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from scripts.browser import (  # noqa: E402
-    HEAVY_QUERIES, PAGE_PATHS, READY, app_server, launch, page_url, wait_for_page)
+    HEAVY_QUERIES,
+    PAGE_PATHS,
+    READY,
+    app_server,
+    launch,
+    page_url,
+    wait_for_page,
+)
 
-CHART_MARKS = "[data-testid='stVegaLiteChart'] .marks"
+CHART_MARKS = f"[data-testid='stVegaLiteChart'] :is({MARKS})"
 MARKS_JS = ("sel => JSON.stringify([...document.querySelectorAll(sel)].map(e => "
             "e.tagName === 'CANVAS' ? e.toDataURL() : e.innerHTML))")
 

@@ -18,6 +18,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 # The page has finished a run; wait for an element inside it (the state flips before the
 # elements exist: GUIDE §4).
 READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+MARKS = "svg.marks, canvas.marks"  # a chart's drawing (inner <g class="marks"> groups excluded)
 INSTALL_HINT = "install it with: apt-get install -y chromium fonts-noto-cjk"
 
 # URL path of each page (Streamlit strips the number prefix of pages/N_name.py).
@@ -86,14 +87,17 @@ def wait_for_page(page, timeout_ms: int = 30000, settle_ms: int = 400) -> None:
     of drawn charts stops changing.
     """
     page.wait_for_selector(f"{READY} h1", timeout=timeout_ms)
-    page.wait_for_selector(f"{READY} [data-testid='stVegaLiteChart'] .marks", timeout=timeout_ms)
+    page.wait_for_selector(f"{READY} [data-testid='stVegaLiteChart'] {MARKS}", timeout=timeout_ms)
     charts = page.locator('[data-testid="stVegaLiteChart"]')
     seen = -1
     while seen != charts.count():
         seen = charts.count()
         for index in range(seen):
-            charts.nth(index).locator(".marks").wait_for(timeout=timeout_ms)
+            charts.nth(index).locator(MARKS).wait_for(timeout=timeout_ms)
         page.wait_for_timeout(settle_ms)
 
 # Each page at its heaviest settings (the e2e extremes test and the latency benchmark use these).
-HEAVY_QUERIES: dict[str, str] = {}
+HEAVY_QUERIES: dict[str, str] = {
+    "chain_rule": "depth=200&width=512&samples=32&gain=4&act=tanh",
+    "weight_clipping": "depth=100&width=256&gain=2&act=tanh&data=spirals",
+}

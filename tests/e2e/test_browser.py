@@ -1,11 +1,12 @@
 """What only a real browser shows: charts Vega actually draws, deep links, the language across
 page switches, keyboard interaction reaching the server."""
 
+import json
 import re
 
 import pytest
 
-from scripts.browser import PAGE_PATHS, app_server, launch, page_url, wait_for_page
+from scripts.browser import PAGE_PATHS, app_server, page_url, wait_for_page
 from ui.i18n import t
 
 PAGE_IDS = list(PAGE_PATHS)
@@ -23,7 +24,7 @@ def document_title(page_id: str, lang: str) -> str:
 def chart_marks(page) -> list[str]:
     """The drawn marks of every chart (SVG markup, or the canvas' pixels as a data URL)."""
     return page.eval_on_selector_all(
-        f"{CHART} .marks",
+        f"{CHART} :is({MARKS})",
         "els => els.map(e => e.tagName === 'CANVAS' ? e.toDataURL() : e.innerHTML)")
 
 
@@ -81,7 +82,7 @@ def test_a_slider_moved_with_the_keyboard_redraws_a_chart(page, base_url, page_i
         "([sel, old]) => { const now = [...document.querySelectorAll(sel)].map(e =>"
         " e.tagName === 'CANVAS' ? e.toDataURL() : e.innerHTML); "
         "return now.length > 0 && JSON.stringify(now) !== old; }",
-        arg=[f"{CHART} .marks", __import__("json").dumps(before)], timeout=20000)
+        arg=[f"{CHART} :is({MARKS})", json.dumps(before)], timeout=20000)
     wait_for_page(page)
     assert_page_healthy(page, page_id, "en")
 
