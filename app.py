@@ -56,7 +56,7 @@ def home_chart(lang: str):
 
 def page_cards(lang: str) -> None:
     pages = [page for page in PAGES if page.id != "home"]
-    columns = st.columns(3) + st.columns(3)
+    columns = [column for _ in range(0, len(pages), 4) for column in st.columns(4)]
     for column, page in zip(columns, pages):
         with column.container(border=True, height="stretch"):
             st.page_link(page.path, label=f"**{t('page.' + page.id, lang)}**", icon=page.icon)

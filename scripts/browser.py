@@ -24,7 +24,8 @@ INSTALL_HINT = "install it with: apt-get install -y chromium fonts-noto-cjk"
 # URL path of each page (Streamlit strips the number prefix of pages/N_name.py).
 PAGE_PATHS = {"home": "", "chain_rule": "chain_rule", "clipping": "gradient_clipping",
               "weight_clipping": "weight_clipping", "descent": "gradient_descent",
-              "explosion": "explosion_vs_vanishing"}
+              "explosion": "explosion_vs_vanishing", "training": "training_lab",
+              "explanations": "explanations", "walkthrough": "walkthrough"}
 
 
 def chromium_path() -> str | None:

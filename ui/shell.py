@@ -42,6 +42,9 @@ PAGES = (
     Page("weight_clipping", "pages/3_weight_clipping.py", ":material/compress:"),
     Page("descent", "pages/4_gradient_descent.py", ":material/trending_down:"),
     Page("explosion", "pages/5_explosion_vs_vanishing.py", ":material/compare_arrows:"),
+    Page("training", "pages/6_training_lab.py", ":material/model_training:"),
+    Page("explanations", "pages/7_explanations.py", ":material/visibility:"),
+    Page("walkthrough", "pages/8_walkthrough.py", ":material/slideshow:"),
 )
 PAGES_BY_ID = {page.id: page for page in PAGES}
 

@@ -9,8 +9,11 @@ from ui.i18n import (
     clipping,
     common,
     descent,
+    explanations,
     explosion,
     home,
+    training,
+    walkthrough,
     weight_clipping,
 )
 
@@ -18,7 +21,8 @@ LANGUAGES = ("en", "zh")
 DEFAULT_LANGUAGE = "en"
 LANGUAGE_NAMES = {"en": "English", "zh": "中文"}
 
-_MODULES = (common, home, chain_rule, clipping, weight_clipping, descent, explosion)
+_MODULES = (common, home, chain_rule, clipping, weight_clipping, descent, explosion, training,
+            explanations, walkthrough)
 
 
 def _merge(modules) -> dict[str, dict[str, str]]:

@@ -41,6 +41,21 @@ STRINGS: dict[str, dict[str, str]] = {
     "page.weight_clipping": {"en": "Weight clipping", "zh": "权重裁剪"},
     "page.descent": {"en": "Gradient descent", "zh": "梯度下降"},
     "page.explosion": {"en": "Explosion vs vanishing", "zh": "梯度爆炸与梯度消失"},
+    "page.training": {"en": "Training lab", "zh": "训练实验室"},
+    "page.explanations": {"en": "Explanations", "zh": "可解释性"},
+    "page.walkthrough": {"en": "Walkthrough", "zh": "讲解流程"},
+    "question.training": {
+        "en": "What does an exploding gradient do to training, and which remedy saves the run?",
+        "zh": "梯度爆炸对训练有什么影响？哪种方法能挽救训练？",
+    },
+    "question.explanations": {
+        "en": "Can you trust a gradient-based explanation when the gradients explode?",
+        "zh": "梯度爆炸时，基于梯度的解释还可信吗？",
+    },
+    "question.walkthrough": {
+        "en": "A whole workshop session, scene by scene, for a presenter.",
+        "zh": "按场景排好的一整节讲解，供演示者使用。",
+    },
     "question.chain_rule": {
         "en": "Why does the gradient grow or shrink exponentially with depth?",
         "zh": "为什么梯度会随深度指数增长或衰减？",

@@ -1,0 +1,3 @@
+"""Strings of one page: key -> {"en": ..., "zh": ...}."""
+
+STRINGS: dict[str, dict[str, str]] = {}
