@@ -131,8 +131,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "regime.exploding": {"en": "exploding", "zh": "梯度爆炸"},
     "label.layer": {"en": "layer l (0 = input)", "zh": "层 l（0 = 输入）"},
     "label.grad_ratio": {
-        "en": "gradient norm relative to the output, ‖g_l‖ / ‖g_L‖ (log scale)",
-        "zh": "相对于输出层的梯度范数 ‖g_l‖ / ‖g_L‖（对数刻度）",
+        "en": "‖g_l‖ / ‖g_L‖ (log scale)",
+        "zh": "‖g_l‖ / ‖g_L‖（对数刻度）",
     },
     "label.grad_norm": {
         "en": "gradient norm ‖∂Loss/∂a_l‖ (log scale)",

@@ -1,0 +1,351 @@
+"""Remedies for exploding and vanishing gradients, simulated exactly on a random MLP.
+
+The network is the bias-free MLP of core/network.py (rows are examples, W[l] has shape
+(out, in), optional leading sample axis for many networks at once), with constant width and
+any of these switched on:
+
+- batch normalisation (Ioffe & Szegedy 2015), train mode, gamma = 1, beta = 0, eps = 1e-5:
+  z_l = (h_l - mean_B h_l) / sqrt(var_B h_l + eps) over the batch, per unit, before phi.
+- residual connections: a_l = a_{l-1} + r * phi(z_l) with the branch scale r = 1/sqrt(L).
+  With r = 1 every block adds a full-size branch and a ReLU net's squared gradient grows like
+  (1 + gain^2)^L; with r = 1/sqrt(L) it is at most (1 + gain^2/L)^L <= exp(gain^2), bounded in
+  depth. Down-scaled branches are what Fixup (Zhang, Dauphin & Ma 2019) and SkipInit (De &
+  Smith 2020) do; He et al. 2016 (r = 1) rely on BN inside the branch instead.
+- gradient clipping by global norm (Pascanu et al. 2013, Alg. 1; PyTorch clip_grad_norm_):
+  every layer's weight gradient is multiplied by the same coef = min(1, c / (total + 1e-6)).
+- a better initialisation: He for ReLU-like units, Xavier for tanh/sigmoid/linear, at gain 1.
+
+The loss is sum(upstream * a_L). `forward`/`backward` are the plain reference; `log10_norms`
+runs the same computation carrying every activation and gradient as 10^scale * unit array
+(unit Frobenius norm per network), so no value overflows or underflows float64 at any depth
+or gain; it reports log10 norms only.
+"""
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from core.activations import activation as activation_functions
+from core.activations import is_positively_homogeneous
+from core.network import init_std, init_weights
+from core.theory import layer_log10_growth, theory_applies
+
+BN_EPS = 1e-5
+CLIP_EPS = 1e-6  # PyTorch clip_grad_norm_ adds this to the total norm
+STABLE_DECADES = 1.0  # |total growth| <= 1 decade (a factor of 10) counts as stable
+BETTER_INIT = {"relu": "he", "leaky_relu": "he", "tanh": "xavier", "sigmoid": "xavier",
+               "linear": "xavier"}
+LN10 = math.log(10.0)
+
+
+@dataclass(frozen=True)
+class Remedies:
+    """Which remedies are on; clip is the max global norm c (None: no clipping)."""
+
+    better_init: bool = False
+    batch_norm: bool = False
+    residual: bool = False
+    clip: float | None = None
+
+
+# --- plain reference implementation ---------------------------------------------------------
+
+def residual_scale(depth: int) -> float:
+    """Branch scale r = 1/sqrt(depth) of a residual block."""
+    return 1.0 / math.sqrt(depth)
+
+
+def effective_init(activation: str, init: str, gain: float, better_init: bool
+                   ) -> tuple[str, float]:
+    """(init, gain) actually used: the better init replaces both (He or Xavier at gain 1)."""
+    return (BETTER_INIT[activation], 1.0) if better_init else (init, gain)
+
+
+def batch_norm(h: np.ndarray, eps: float = BN_EPS) -> tuple[np.ndarray, np.ndarray]:
+    """(z, 1/sqrt(var + eps)): h standardised over the batch axis (-2), per unit."""
+    centred = h - h.mean(axis=-2, keepdims=True)
+    inv_std = 1.0 / np.sqrt(np.mean(centred**2, axis=-2, keepdims=True) + eps)
+    return centred * inv_std, inv_std
+
+
+def batch_norm_backward(dz: np.ndarray, z: np.ndarray, inv_std: np.ndarray) -> np.ndarray:
+    """dL/dh from dL/dz: inv_std * (dz - mean(dz) - z * mean(dz * z)), means over the batch."""
+    return inv_std * (dz - dz.mean(axis=-2, keepdims=True)
+                      - z * np.mean(dz * z, axis=-2, keepdims=True))
+
+
+def forward(weights, x, activation: str, bn: bool = False, residual: float | None = None):
+    """Activations [a_0..a_L] and the per-layer cache the backward pass needs."""
+    phi, _ = activation_functions(activation)
+    activations, caches = [np.asarray(x, dtype=float)], []
+    for w in weights:
+        h = activations[-1] @ w.swapaxes(-1, -2)
+        z, inv_std = batch_norm(h) if bn else (h, None)
+        branch = phi(z)
+        activations.append(branch if residual is None else activations[-1] + residual * branch)
+        caches.append((z, inv_std))
+    return activations, caches
+
+
+def backward(weights, x, activation: str, upstream, bn: bool = False,
+             residual: float | None = None) -> tuple[list[np.ndarray], list[np.ndarray]]:
+    """([dL/da_0..dL/da_L], [dL/dW_1..dL/dW_L]) for L = sum(upstream * a_L)."""
+    _, dphi = activation_functions(activation)
+    activations, caches = forward(weights, x, activation, bn, residual)
+    grad = np.broadcast_to(np.asarray(upstream, dtype=float), activations[-1].shape).copy()
+    input_grads, weight_grads = [grad], []
+    for w, a, (z, inv_std) in zip(reversed(weights), reversed(activations[:-1]),
+                                  reversed(caches), strict=True):
+        dz = dphi(z) * (grad if residual is None else residual * grad)
+        dh = batch_norm_backward(dz, z, inv_std) if bn else dz
+        weight_grads.append(dh.swapaxes(-1, -2) @ a)
+        grad = dh @ w + (0.0 if residual is None else grad)
+        input_grads.append(grad)
+    return input_grads[::-1], weight_grads[::-1]
+
+
+def clip_by_global_norm(grads: list[np.ndarray], max_norm: float
+                        ) -> tuple[list[np.ndarray], float]:
+    """(clipped grads, total norm before): every grad times min(1, c / (total + 1e-6))."""
+    total = math.sqrt(sum(float(np.sum(g**2)) for g in grads))
+    coef = min(1.0, max_norm / (total + CLIP_EPS))
+    return [g * coef for g in grads], total
+
+
+# --- log space -----------------------------------------------------------------------------
+
+_BLAS_SERIAL_MNK = 1 << 18  # OpenBLAS runs a gemm with m*n*k at most 4*65536 on one thread
+
+
+def _matmul(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """a @ b in row chunks small enough for one BLAS thread each.
+
+    On a small shared machine, OpenBLAS's threads spin against other processes: a stack of
+    mid-sized products became 10x slower under load. Small products never start threads.
+    """
+    rows = max(1, _BLAS_SERIAL_MNK // (a.shape[-1] * b.shape[-1]))
+    if a.shape[-2] <= rows:
+        return a @ b
+    return np.concatenate([a[..., i:i + rows, :] @ b for i in range(0, a.shape[-2], rows)],
+                          axis=-2)
+
+
+def _log10_fro(v: np.ndarray) -> np.ndarray:
+    """log10 of the Frobenius norm over the last two axes (batch, units), one per network."""
+    return np.log10(np.sqrt(np.sum(v * v, axis=(-2, -1))))
+
+
+def _unit(v: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(v / ||v||_F, log10 ||v||_F) per network; a zero array stays zero with scale -inf."""
+    norm = np.sqrt(np.sum(v * v, axis=(-2, -1)))
+    unit = np.divide(v, norm[..., None, None], out=np.zeros_like(v),
+                     where=norm[..., None, None] > 0)
+    return unit, np.log10(norm)
+
+
+def _pow10(exponent: np.ndarray) -> np.ndarray:
+    """10^exponent with a trailing (1, 1) so it scales a (..., batch, units) array."""
+    return (10.0 ** np.asarray(exponent))[..., None, None]
+
+
+def _add_scaled(u1, s1, u2, s2) -> tuple[np.ndarray, np.ndarray]:
+    """10^s1 u1 + 10^s2 u2 as (unit, log10 scale), without forming either term."""
+    top = np.maximum(s1, s2)
+    top = np.where(np.isfinite(top), top, 0.0)  # both terms zero: keep the sum zero
+    unit, log_norm = _unit(u1 * _pow10(s1 - top) + u2 * _pow10(s2 - top))
+    return unit, top + log_norm
+
+
+def _bn_log_space(v: np.ndarray, scale: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(z, log10 sqrt(var_h + eps)) for h = 10^scale v; per unit, never overflowing."""
+    centred = v - v.mean(axis=-2, keepdims=True)
+    log_var = np.log10(np.mean(centred**2, axis=-2, keepdims=True))
+    log_std = 0.5 * np.logaddexp((2.0 * scale[..., None, None] + log_var) * LN10,
+                                 math.log(BN_EPS)) / LN10
+    return centred * 10.0 ** (scale[..., None, None] - log_std), log_std
+
+
+def _branch_log_space(v, scale, activation):
+    """(unit phi(z), its log10 scale, phi'(z)) for the pre-activation z = 10^scale v."""
+    phi, dphi = activation_functions(activation)
+    if is_positively_homogeneous(activation):  # phi(c v) = c phi(v), phi'(c v) = phi'(v)
+        unit, log_norm = _unit(phi(v))
+        return unit, scale + log_norm, dphi(v)
+    z = v * _pow10(scale)  # bounded units: |a| stays small, so z is representable
+    unit, log_norm = _unit(phi(z))
+    return unit, log_norm, dphi(z)
+
+
+def _forward_log_space(weights, x, activation, bn, residual):
+    """Per layer: (unit a_{l-1}, its scale, phi'(z_l), z_l or None, log10 std or None)."""
+    unit, scale = _unit(np.asarray(x, dtype=float))
+    caches = []
+    for w in weights:
+        v = _matmul(unit, w.swapaxes(-1, -2))
+        z, log_std = _bn_log_space(v, scale) if bn else (None, None)
+        b_unit, b_scale, derivative = _branch_log_space(
+            z if bn else v, np.zeros_like(scale) if bn else scale, activation)
+        caches.append((unit, scale, derivative, z, log_std))
+        if residual is None:
+            unit, scale = b_unit, b_scale
+        else:
+            unit, scale = _add_scaled(unit, scale, b_unit, b_scale + math.log10(residual))
+    return caches
+
+
+def _bn_backward_log_space(d_unit, d_scale, z, log_std):
+    """dL/dh as (unit, scale) from dL/dz = 10^d_scale d_unit through batch norm."""
+    projected = d_unit - d_unit.mean(axis=-2, keepdims=True) - z * np.mean(
+        d_unit * z, axis=-2, keepdims=True)
+    top = np.max(-log_std, axis=(-2, -1))  # largest 1/std over units, factored out
+    unit, log_norm = _unit(projected * 10.0 ** (-log_std - top[..., None, None]))
+    return unit, d_scale + top + log_norm
+
+
+def _log10_rows(unit: np.ndarray, scale: np.ndarray) -> np.ndarray:
+    """log10 of each row's norm of 10^scale * unit, shape (..., batch)."""
+    return scale[..., None] + np.log10(np.linalg.norm(unit, axis=-1))
+
+
+def log10_norms(weights, x, activation: str, upstream, bn: bool = False,
+                residual: float | None = None) -> dict[str, np.ndarray]:
+    """log10 gradient norms, finite at any depth and gain.
+
+    "input": per example ||dL/da_l|| of each row, l = 0..L, shape (L+1, ..., batch);
+    "weight": per network ||dL/dW_l||_F (summed over the batch), l = 1..L, shape (L, ...).
+    """
+    with np.errstate(divide="ignore", invalid="ignore", under="ignore", over="ignore"):
+        caches = _forward_log_space(weights, x, activation, bn, residual)
+        grad, scale = _unit(np.broadcast_to(np.asarray(upstream, dtype=float),
+                                            caches[-1][0].shape).copy())
+        inputs, weight_norms = [_log10_rows(grad, scale)], []
+        branch = 0.0 if residual is None else math.log10(residual)
+        for w, (a_unit, a_scale, derivative, z, log_std) in zip(
+                reversed(weights), reversed(caches), strict=True):
+            d_unit, d_scale = _unit(derivative * grad)
+            d_scale = d_scale + scale + branch
+            if bn:
+                d_unit, d_scale = _bn_backward_log_space(d_unit, d_scale, z, log_std)
+            outer = _matmul(d_unit.swapaxes(-1, -2), a_unit)  # dL/dW = dh^T a, in units
+            weight_norms.append(d_scale + a_scale + _log10_fro(outer))
+            back_unit, back_log = _unit(_matmul(d_unit, w))
+            if residual is None:
+                grad, scale = back_unit, d_scale + back_log
+            else:
+                grad, scale = _add_scaled(grad, scale, back_unit, d_scale + back_log)
+            inputs.append(_log10_rows(grad, scale))
+    return {"input": np.stack(inputs[::-1]), "weight": np.stack(weight_norms[::-1])}
+
+
+def log10_clip_coefficient(log10_weight_norms: np.ndarray, max_norm: float) -> np.ndarray:
+    """log10 min(1, c / (total + 1e-6)), total = global norm of all layers (axis 0)."""
+    with np.errstate(divide="ignore"):
+        log_total = np.logaddexp.reduce(2.0 * LN10 * np.asarray(log10_weight_norms),
+                                        axis=0) / (2.0 * LN10)
+        log_denominator = np.logaddexp(log_total * LN10, math.log(CLIP_EPS)) / LN10
+    return np.minimum(0.0, math.log10(max_norm) - log_denominator)
+
+
+# --- the page's experiment -----------------------------------------------------------------
+
+def sample_inputs(batch: int, width: int, seed: int, samples: int
+                  ) -> tuple[np.ndarray, np.ndarray]:
+    """(x, upstream), standard normal, shape (samples, batch, width), from seed + 1."""
+    rng = np.random.default_rng(seed + 1)
+    return (rng.standard_normal((samples, batch, width)),
+            rng.standard_normal((samples, batch, width)))
+
+
+def simulate(activation: str, init: str, gain: float, depth: int, width: int,
+             remedies: Remedies, samples: int, batch: int, seed: int) -> dict[str, np.ndarray]:
+    """Per-layer log10 gradient norms of `samples` random networks with the remedies on.
+
+    Keys: "input" (depth+1, samples, batch) log10 ||dL/da_l|| per example, "weight"
+    (depth, samples) log10 ||dL/dW_l|| before clipping, "clipped" the same after clipping
+    (equal if clip is None), "coef" (samples,) log10 of the clip factor.
+    """
+    init, gain = effective_init(activation, init, gain, remedies.better_init)
+    weights = init_weights([width] * (depth + 1), init, gain, seed, samples=samples)
+    x, upstream = sample_inputs(batch, width, seed, samples)
+    residual = residual_scale(depth) if remedies.residual else None
+    norms = log10_norms(weights, x, activation, upstream, remedies.batch_norm, residual)
+    coef = (np.zeros(samples) if remedies.clip is None
+            else log10_clip_coefficient(norms["weight"], remedies.clip))
+    return {**norms, "clipped": norms["weight"] + coef, "coef": coef}
+
+
+def total_growth(log10_input_norms: np.ndarray) -> np.ndarray:
+    """log10 ||dL/da_0|| - log10 ||dL/da_L|| per example: decades gained toward the input."""
+    return log10_input_norms[0] - log10_input_norms[-1]
+
+
+def verdict(growth_decades: float) -> str:
+    """"vanishing" below -1 decade, "exploding" above +1, else "stable"."""
+    if growth_decades < -STABLE_DECADES:
+        return "vanishing"
+    if growth_decades > STABLE_DECADES:
+        return "exploding"
+    return "stable"
+
+
+# --- phase diagram -------------------------------------------------------------------------
+
+def theory_growth_grid(activation: str, init: str, gains, depths, width: int) -> np.ndarray:
+    """Expected total growth (decades), shape (gains, depths): depth * per-layer growth.
+
+    Exact in expectation for relu/leaky_relu/linear (core/theory.py); constant width makes all
+    layers equal, so the sum in expected_log10_growth is depth times one step.
+    """
+    steps = np.array([layer_log10_growth(activation, init, g, width, width) for g in gains])
+    return steps[:, None] * np.asarray(depths, dtype=float)[None, :]
+
+
+def simulated_growth_grid(activation: str, init: str, gains, depths, width: int,
+                          samples: int, batch: int, seed: int) -> np.ndarray:
+    """Median total growth (decades) over networks and inputs, shape (gains, depths).
+
+    Forward mode: one pass of the deepest network carries a random tangent t_l = J_l t_0 for
+    every gain at once (gains stacked in the batch; W = gain * std * Z shares Z), so depth d's
+    growth is read off at layer d. E||J t||^2 / ||t||^2 = ||J||_F^2 / n = E||J^T u||^2 / ||u||^2
+    for isotropic t, u: the same mean square as the backward growth the columns show.
+    """
+    phi, dphi = activation_functions(activation)
+    gains = np.asarray(gains, dtype=float)
+    depths = np.asarray(depths)
+    z_weights = init_weights([width] * (int(depths.max()) + 1), "normal", 1.0, seed,
+                             samples=samples)
+    x, t = sample_inputs(batch, width, seed, samples)
+    std = np.repeat([init_std(init, width, width, g) for g in gains], batch)[:, None]
+    a = np.tile(x, (1, len(gains), 1))  # rows: gain-major, then batch
+    t_unit, t_log = _row_unit(np.tile(t, (1, len(gains), 1)))
+    start = t_log.copy()
+    growth = np.empty((len(gains), len(depths)))
+    with np.errstate(under="ignore", divide="ignore", invalid="ignore"):
+        for layer, z in enumerate(z_weights, start=1):
+            zt = z.swapaxes(-1, -2)
+            h = _matmul(a, zt) * std
+            a, slope = phi(h), dphi(h)
+            t_unit, step = _row_unit(slope * (_matmul(t_unit, zt) * std))
+            t_log = t_log + step
+            for column in np.flatnonzero(depths == layer):
+                decades = (t_log - start).reshape(samples, len(gains), batch)
+                growth[:, column] = np.nanmedian(decades.transpose(1, 0, 2).reshape(
+                    len(gains), -1), axis=1)
+    return growth
+
+
+def _row_unit(v: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(v / ||v||, log10 ||v||) per row."""
+    norm = np.linalg.norm(v, axis=-1, keepdims=True)
+    unit = np.divide(v, norm, out=np.zeros_like(v), where=norm > 0)
+    return unit, np.log10(norm[..., 0])
+
+
+def growth_grid(activation: str, init: str, gains, depths, width: int, samples: int,
+                batch: int, seed: int) -> tuple[np.ndarray, str]:
+    """(total growth in decades over (gains, depths), "theory" or "simulation")."""
+    if theory_applies(activation):
+        return theory_growth_grid(activation, init, gains, depths, width), "theory"
+    return (simulated_growth_grid(activation, init, gains, depths, width, samples, batch, seed),
+            "simulation")

@@ -1,0 +1,295 @@
+"""Tests for core.remedies: exact backward passes, log-space norms, clipping, phase grids."""
+
+import math
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from core import remedies
+from core.network import init_weights
+from core.remedies import (
+    BN_EPS,
+    Remedies,
+    backward,
+    batch_norm,
+    clip_by_global_norm,
+    effective_init,
+    forward,
+    log10_clip_coefficient,
+    log10_norms,
+    residual_scale,
+    simulate,
+    simulated_growth_grid,
+    theory_growth_grid,
+    total_growth,
+    verdict,
+)
+from core.theory import expected_log10_growth
+
+VARIANTS = [(False, None), (True, None), (False, 0.5), (True, 0.5)]  # (bn, residual scale)
+
+
+def small_problem(activation="tanh", seed=0, depth=3, width=4, batch=5, gain=1.3):
+    """A small network, input and upstream gradient for finite differences."""
+    rng = np.random.default_rng(seed)
+    weights = init_weights([width] * (depth + 1), "xavier", gain, seed)
+    return weights, rng.standard_normal((batch, width)), rng.standard_normal((batch, width))
+
+
+def loss(weights, x, activation, upstream, bn, residual):
+    """sum(upstream * a_L), the loss whose gradients backward() returns."""
+    activations, _ = forward(weights, x, activation, bn, residual)
+    return float(np.sum(upstream * activations[-1]))
+
+
+def central_difference(f, array, step=1e-6):
+    """Gradient of f() with respect to every entry of `array`, changed in place."""
+    grad = np.zeros_like(array)
+    for index in np.ndindex(array.shape):
+        saved = array[index]
+        array[index] = saved + step
+        up = f()
+        array[index] = saved - step
+        down = f()
+        array[index] = saved
+        grad[index] = (up - down) / (2 * step)
+    return grad
+
+
+def relative_error(a, b):
+    return np.linalg.norm(a - b) / np.linalg.norm(b)
+
+
+# --- exact backward through batch norm and residual connections ----------------------------
+
+@pytest.mark.parametrize("activation", ["tanh", "sigmoid", "leaky_relu"])
+@pytest.mark.parametrize("bn,residual", VARIANTS)
+def test_backward_matches_central_differences(activation, bn, residual):
+    # central differences err by O(h^2 f''') + O(eps_machine f / h): about 1e-10 relative here
+    weights, x, upstream = small_problem(activation)
+    input_grads, weight_grads = backward(weights, x, activation, upstream, bn, residual)
+
+    def f():
+        return loss(weights, x, activation, upstream, bn, residual)
+
+    assert relative_error(input_grads[0], central_difference(f, x)) < 1e-6
+    for w, analytic in zip(weights, weight_grads, strict=True):
+        assert relative_error(analytic, central_difference(f, w)) < 1e-6
+
+
+def test_batch_norm_standardises_over_the_batch():
+    h = np.random.default_rng(1).normal(3.0, 2.0, size=(64, 7))
+    z, inv_std = batch_norm(h)
+    np.testing.assert_allclose(z.mean(axis=0), 0.0, atol=1e-12)
+    np.testing.assert_allclose(z.var(axis=0), h.var(axis=0) / (h.var(axis=0) + BN_EPS),
+                               rtol=1e-12)
+    np.testing.assert_allclose(inv_std[0], 1 / np.sqrt(h.var(axis=0) + BN_EPS), rtol=1e-12)
+
+
+def test_batch_norm_backward_is_orthogonal_to_shift_and_scale():
+    # BN output ignores adding a constant or (nearly) scaling a unit's column, so the gradient
+    # dL/dh sums to 0 over the batch and is orthogonal to h - mean(h), up to the eps term
+    weights, x, upstream = small_problem("tanh", batch=16)
+    h = x @ weights[0].T
+    _, inv_std = batch_norm(h)
+    dz = np.random.default_rng(2).standard_normal(h.shape)
+    from core.remedies import batch_norm_backward
+    dh = batch_norm_backward(dz, batch_norm(h)[0], inv_std)
+    np.testing.assert_allclose(dh.sum(axis=0), 0.0, atol=1e-12)
+    centred = h - h.mean(axis=0)
+    np.testing.assert_allclose(np.sum(dh * centred, axis=0),
+                               BN_EPS * inv_std[0] ** 2 * np.sum(dz * batch_norm(h)[0], axis=0),
+                               atol=1e-12)
+
+
+# --- log space ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("activation", ["relu", "tanh", "sigmoid", "linear"])
+@pytest.mark.parametrize("bn,residual", VARIANTS)
+def test_log_space_norms_equal_the_plain_computation(activation, bn, residual):
+    weights = init_weights([16] * 9, "he", 1.2, 3, samples=3)
+    rng = np.random.default_rng(4)
+    x, upstream = rng.standard_normal((3, 12, 16)), rng.standard_normal((3, 12, 16))
+    input_grads, weight_grads = backward(weights, x, activation, upstream, bn, residual)
+    result = log10_norms(weights, x, activation, upstream, bn, residual)
+    expected_input = np.stack([np.log10(np.linalg.norm(g, axis=-1)) for g in input_grads])
+    expected_weight = np.stack([np.log10(np.linalg.norm(g, axis=(-2, -1)))
+                                for g in weight_grads])
+    np.testing.assert_allclose(result["input"], expected_input, atol=1e-11)
+    np.testing.assert_allclose(result["weight"], expected_weight, atol=1e-11)
+
+
+@pytest.mark.parametrize("bn,residual", VARIANTS)
+def test_log_space_stays_finite_where_float64_overflows(bn, residual):
+    # standard-normal weights at gain 8, width 32: 1.5 decades per layer, 330 over 220 layers
+    weights = init_weights([32] * 221, "normal", 8.0, 0, samples=2)
+    rng = np.random.default_rng(0)
+    x, upstream = rng.standard_normal((2, 8, 32)), rng.standard_normal((2, 8, 32))
+    result = log10_norms(weights, x, "relu", upstream, bn, residual)
+    assert np.all(np.isfinite(result["input"])) and np.all(np.isfinite(result["weight"]))
+    if not bn and residual is None:
+        assert result["weight"].max() > 308  # beyond float64: only log space can report it
+        with np.errstate(all="ignore"):
+            _, plain = backward(weights, x, "relu", upstream, bn, residual)
+        assert not np.all(np.isfinite(np.stack([np.linalg.norm(g) for g in plain])))
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.floats(0.25, 4.0))
+def test_gain_shifts_a_relu_network_by_depth_log10_gain(gain):
+    # ReLU is homogeneous: scaling every W by a multiplies the input gradient by a^L exactly
+    depth = 12
+    weights = init_weights([16] * (depth + 1), "he", 1.0, 5, samples=2)
+    rng = np.random.default_rng(6)
+    x, upstream = rng.standard_normal((2, 8, 16)), rng.standard_normal((2, 8, 16))
+    base = log10_norms(weights, x, "relu", upstream)["input"]
+    scaled = log10_norms([gain * w for w in weights], x, "relu", upstream)["input"]
+    np.testing.assert_allclose(total_growth(scaled) - total_growth(base),
+                               depth * math.log10(gain), atol=1e-9)
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.floats(0.25, 4.0), st.booleans())
+def test_batch_norm_removes_the_gain(gain, tiny_eps):
+    # BN(a h) = BN(h) exactly as eps -> 0 (the backward pass divides the a back out);
+    # eps = 1e-5 against unit variances moves the result by far less than the stable band
+    weights = init_weights([16] * 11, "he", 1.0, 7, samples=2)
+    rng = np.random.default_rng(8)
+    x, upstream = rng.standard_normal((2, 32, 16)), rng.standard_normal((2, 32, 16))
+    with pytest.MonkeyPatch.context() as patch:
+        if tiny_eps:
+            patch.setattr(remedies, "BN_EPS", 1e-300)
+        base = log10_norms(weights, x, "relu", upstream, bn=True)["input"]
+        scaled = log10_norms([gain * w for w in weights], x, "relu", upstream, bn=True)["input"]
+    np.testing.assert_allclose(total_growth(scaled), total_growth(base),
+                               atol=1e-9 if tiny_eps else 0.02)
+
+
+# --- clipping -------------------------------------------------------------------------------
+
+def test_clip_by_global_norm_matches_pytorch_example():
+    clipped, total = clip_by_global_norm([np.array([3.0, 4.0]), np.array([12.0])], 1.0)
+    assert total == 13.0
+    np.testing.assert_allclose(clipped[0], [3 / (13 + 1e-6), 4 / (13 + 1e-6)], rtol=1e-15)
+    np.testing.assert_allclose(clipped[1], [12 / (13 + 1e-6)], rtol=1e-15)
+    np.testing.assert_allclose(clipped[0], [0.230769, 0.307692], atol=1e-6)
+
+
+def test_clipping_leaves_the_ratio_between_layers_unchanged():
+    weights, x, upstream = small_problem("relu", depth=6, width=8, batch=4, gain=3.0)
+    _, grads = backward(weights, x, "relu", upstream)
+    clipped, total = clip_by_global_norm(grads, 0.01)
+    before = np.array([np.linalg.norm(g) for g in grads])
+    after = np.array([np.linalg.norm(g) for g in clipped])
+    coef = 0.01 / (total + 1e-6)
+    np.testing.assert_allclose(after, coef * before, rtol=1e-14)
+    np.testing.assert_allclose(after / after[-1], before / before[-1], rtol=1e-14)
+    log_coef = log10_clip_coefficient(np.log10(before), 0.01)
+    assert math.isclose(float(log_coef), math.log10(coef), rel_tol=1e-13)
+
+
+def test_clipping_shifts_every_layer_by_the_same_decades():
+    result = simulate("relu", "he", 1.5, 30, 32, Remedies(clip=1.0), 3, 16, 0)
+    shift = result["clipped"] - result["weight"]
+    np.testing.assert_allclose(shift, np.broadcast_to(result["coef"], shift.shape), atol=1e-12)
+    assert np.all(result["coef"] < -3)  # this network's gradient is far above c = 1
+    plain = simulate("relu", "he", 1.5, 30, 32, Remedies(), 3, 16, 0)
+    np.testing.assert_array_equal(result["input"], plain["input"])  # backward pass untouched
+
+
+def test_clipping_below_the_threshold_does_nothing():
+    assert float(log10_clip_coefficient(np.array([-3.0, -4.0]), 1.0)) == 0.0
+
+
+# --- the page's experiment ------------------------------------------------------------------
+
+def median_growth(activation, init, gain, remedies, depth=30, width=64):
+    result = simulate(activation, init, gain, depth, width, remedies, 4, 32, 0)
+    return float(np.median(total_growth(result["input"])))
+
+
+def test_vanishing_column_is_rescued_by_batch_norm_and_residual_connections():
+    plain = median_growth("sigmoid", "xavier", 1.0, Remedies())
+    assert plain < -10
+    for remedy in (Remedies(batch_norm=True), Remedies(residual=True)):
+        fixed = median_growth("sigmoid", "xavier", 1.0, remedy)
+        assert abs(fixed) < 1 < abs(plain)
+
+
+def test_better_init_fixes_the_exploding_relu_column():
+    assert median_growth("relu", "he", 1.5, Remedies()) > 4
+    assert abs(median_growth("relu", "he", 1.5, Remedies(better_init=True))) < 0.5
+
+
+def test_batch_norm_alone_still_explodes_a_deep_relu_network():
+    # Yang et al. 2019: plain BN-ReLU nets have exploding gradients at init, whatever the gain
+    with_bn = median_growth("relu", "he", 1.5, Remedies(batch_norm=True))
+    assert 1.5 < with_bn < 3.5
+    assert abs(median_growth("relu", "he", 1.5, Remedies(batch_norm=True, residual=True))) < 1
+
+
+def test_clipping_does_not_change_growth():
+    assert median_growth("relu", "he", 1.5, Remedies(clip=1.0)) == median_growth(
+        "relu", "he", 1.5, Remedies())
+
+
+def test_depth_makes_it_worse():
+    shallow = median_growth("sigmoid", "xavier", 1.0, Remedies(), depth=10)
+    deep = median_growth("sigmoid", "xavier", 1.0, Remedies(), depth=40)
+    assert deep < shallow < 0
+
+
+def test_effective_init_and_residual_scale():
+    assert effective_init("relu", "normal", 3.0, True) == ("he", 1.0)
+    assert effective_init("tanh", "he", 3.0, True) == ("xavier", 1.0)
+    assert effective_init("tanh", "he", 3.0, False) == ("he", 3.0)
+    assert residual_scale(25) == 0.2
+
+
+def test_verdict_thresholds():
+    assert [verdict(g) for g in (-1.01, -1.0, 0.0, 1.0, 1.01)] == [
+        "vanishing", "stable", "stable", "stable", "exploding"]
+
+
+# --- phase diagram --------------------------------------------------------------------------
+
+GAINS = 2.0 ** (np.arange(-8, 9) / 4)
+DEPTHS = np.array([1, 10, 50, 100])
+
+
+@pytest.mark.parametrize("activation,init", [("relu", "he"), ("linear", "lecun"),
+                                             ("leaky_relu", "normal")])
+def test_theory_grid_equals_expected_growth(activation, init):
+    grid = theory_growth_grid(activation, init, GAINS, DEPTHS, 64)
+    for i, gain in enumerate(GAINS[::4]):
+        for j, depth in enumerate(DEPTHS):
+            expected = expected_log10_growth([64] * (depth + 1), activation, init, gain)[0]
+            assert math.isclose(grid[4 * i, j], expected, rel_tol=1e-12, abs_tol=1e-12)
+
+
+def test_stable_band_of_he_relu_is_at_gain_one():
+    grid = theory_growth_grid("relu", "he", GAINS, DEPTHS, 64)
+    assert np.all(np.isfinite(grid))
+    at_one = np.flatnonzero(np.isclose(GAINS, 1.0))[0]
+    assert np.all(np.abs(grid[at_one]) <= 1)
+    stable_gains = GAINS[np.abs(grid[:, -1]) <= 1]  # at depth 100 only a narrow band is stable
+    assert stable_gains.min() > 0.9 and stable_gains.max() < 1.1
+    assert grid[0, -1] < -10 and grid[-1, -1] > 10
+
+
+def test_simulated_grid_agrees_with_the_backward_simulation():
+    gains = np.array([0.5, 1.0, 2.0])
+    grid = simulated_growth_grid("tanh", "xavier", gains, np.array([10, 30]), 64, 4, 16, 0)
+    assert np.all(np.isfinite(grid))
+    for i, gain in enumerate(gains):
+        backward_growth = median_growth("tanh", "xavier", gain, Remedies(), depth=30, width=64)
+        assert abs(grid[i, 1] - backward_growth) < 0.5, (gain, grid[i, 1], backward_growth)
+    assert grid[0, 1] < grid[0, 0] < 0  # vanishing gets worse with depth
+
+
+def test_simulated_grid_is_finite_for_sigmoid_over_the_page_range():
+    grid = simulated_growth_grid("sigmoid", "normal", GAINS[::2], np.array([1, 50, 100]), 32,
+                                 2, 8, 0)
+    assert np.all(np.isfinite(grid))
