@@ -6,6 +6,8 @@ import streamlit as st
 
 from core.network import init_weights, log10_gradient_norms
 from ui.charts.layers import layer_profile_chart
+from ui.controls import Controls
+from ui.display import show_chart
 from ui.frames import profile_frame
 from ui.i18n import t
 from ui.shell import PAGES, PAGES_BY_ID, page_setup
@@ -78,12 +80,14 @@ def myths_and_facts(lang: str) -> None:
 
 lang = page_setup("home")
 st.title(t("app.name", lang))
+controls = Controls(lang)  # home has no settings: this names stray link parameters, if any
+controls.report()
 st.markdown(f"#### {t('app.tagline', lang)}")
 st.markdown(t("home.intro", lang))
 st.latex(r"\frac{\partial \mathcal{L}}{\partial a_0} = W_1^{\top} D_1 \, W_2^{\top} D_2 \cdots "
          r"W_L^{\top} D_L \, \frac{\partial \mathcal{L}}{\partial a_L},\qquad "
          r"D_l = \operatorname{diag}\big(\varphi'(h_l)\big)")
-st.altair_chart(home_chart(lang), width="stretch")
+show_chart(home_chart(lang), "gradient_per_layer", controls)
 st.caption(t("home.chart_caption", lang, depth=HOME_DEPTH, samples=HOME_SAMPLES))
 st.subheader(t("home.pages_title", lang))
 page_cards(lang)

@@ -81,14 +81,21 @@ def page_url(base: str, page_id: str, query: str = "") -> str:
     return f"{base}/{PAGE_PATHS[page_id]}" + (f"?{query}" if query else "")
 
 
-def wait_for_page(page, timeout_ms: int = 30000, settle_ms: int = 400) -> None:
-    """Wait until the run finished and every chart has drawn its marks (every page has one).
+# Pages without a chart (the others all have at least one).
+CHARTLESS_PAGES = ("walkthrough",)
 
-    The elements arrive after the run state flips, so wait for a chart, then until the number
-    of drawn charts stops changing.
+
+def wait_for_page(page, timeout_ms: int = 30000, settle_ms: int = 400, charts: bool = True
+                  ) -> None:
+    """Wait until the run finished and every chart has drawn its marks.
+
+    The elements arrive after the run state flips, so wait for a chart (unless ``charts`` is
+    False), then until the number of drawn charts stops changing.
     """
     page.wait_for_selector(f"{READY} h1", timeout=timeout_ms)
-    page.wait_for_selector(f"{READY} [data-testid='stVegaLiteChart'] {MARKS}", timeout=timeout_ms)
+    if charts:
+        page.wait_for_selector(f"{READY} [data-testid='stVegaLiteChart'] :is({MARKS})",
+                               timeout=timeout_ms)
     charts = page.locator('[data-testid="stVegaLiteChart"]')
     seen = -1
     while seen != charts.count():

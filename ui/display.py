@@ -54,23 +54,29 @@ def chart_data(chart: alt.TopLevelMixin) -> pd.DataFrame:
     return max(frames, key=len) if frames else pd.DataFrame()
 
 
-def show_chart(chart: alt.TopLevelMixin, chart_id: str, controls, data: pd.DataFrame | None = None
-               ) -> None:
-    """Draw ``chart`` full width (larger in presenter mode) with a download menu under it."""
+def show_chart(chart: alt.TopLevelMixin, chart_id: str, controls, *, container=None,
+               width: str = "stretch", data: pd.DataFrame | None = None) -> None:
+    """Draw ``chart`` (larger in presenter mode) with a download menu under it.
+
+    ``chart_id`` names the exported files; ``container`` (default: the page) is where it goes;
+    ``width="content"`` keeps a chart's own size (e.g. an equal-aspect plot).
+    """
+    place = container if container is not None else st
     if presenter_mode():
         chart = for_presenter(chart)
-    st.altair_chart(chart, width="stretch")
+    place.altair_chart(chart, width=width)
     lang = controls.lang
     stem = file_stem(controls.page_id, chart_id, controls.changed_settings())
-    with st.popover(t("export.menu", lang), icon=":material/download:"):
+    with place.popover(t("export.menu", lang), icon=":material/download:"):
         st.download_button(t("export.svg", lang), data=lambda: chart_svg(chart),
                            file_name=f"{stem}.svg", mime="image/svg+xml", on_click="ignore",
                            key=f"export_svg_{chart_id}", icon=":material/image:")
         st.download_button(t("export.png", lang), data=lambda: chart_png(chart),
                            file_name=f"{stem}.png", mime="image/png", on_click="ignore",
                            key=f"export_png_{chart_id}", icon=":material/image:")
-        table = chart_data(chart) if data is None else data
-        st.download_button(t("export.csv", lang), data=lambda: table.to_csv(index=False),
+        st.download_button(t("export.csv", lang),
+                           data=lambda: (chart_data(chart) if data is None else data).to_csv(
+                               index=False),
                            file_name=f"{stem}.csv", mime="text/csv", on_click="ignore",
                            key=f"export_csv_{chart_id}", icon=":material/table:")
 

@@ -6,6 +6,7 @@ Every page (``app.py`` included) starts with ``lang = page_setup("<page id>")``.
 from dataclasses import dataclass
 
 import streamlit as st
+from threadpoolctl import threadpool_limits
 
 from ui.i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, t
 
@@ -26,6 +27,11 @@ _PRESENTER_CSS = """<style>
 [data-testid="stMetricValue"] { font-size: 2.8rem; }
 [data-testid="stMetricLabel"] p { font-size: 1.25rem; }
 </style>"""
+
+
+# One BLAS thread per computation: the server runs many sessions' reruns at once on few cores,
+# and OpenBLAS threads fighting each other were measured 10x slower under load than one thread.
+threadpool_limits(limits=1, user_api="blas")
 
 
 @dataclass(frozen=True)

@@ -25,3 +25,11 @@ def test_home_chart_separates_the_three_weight_scales():
                  if "median" in f)
     at_input = frame[frame.layer == 0].set_index("series")["median"]
     assert at_input.iloc[0] < -3 and abs(at_input.iloc[1]) < 1 and at_input.iloc[2] > 3
+
+
+def test_home_names_a_stray_link_parameter_and_offers_export():
+    at = open_page(params={"depth": "5"})
+    assert not at.exception
+    assert "depth" in at.warning[0].value
+    labels = [button.proto.label for button in at.get("download_button")]
+    assert {"Chart as SVG", "Chart as PNG (2×)", "Data as CSV"} <= set(labels)
