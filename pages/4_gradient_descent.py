@@ -29,6 +29,7 @@ from core.descent_demo import (
 )
 from ui.charts import descent as charts
 from ui.controls import Controls
+from ui.display import explain, show_chart
 from ui.i18n import t
 from ui.shell import page_setup
 
@@ -107,7 +108,7 @@ def regime_callout(name: str, lam: float, eta: float, lang: str) -> None:
 
 def one_dimension(controls: Controls, lang: str) -> None:
     st.header(t("gd.a.title", lang))
-    st.markdown(t("gd.a.intro", lang))
+    explain(t("gd.a.intro", lang), lang)
     cols = st.columns(4)
     lam = controls.slider("lam", "gd.a.lam", 0.5, 10.0, 4.0, step=0.1, fmt="%.1f",
                           help_key="gd.a.lam.help", container=cols[0])
@@ -139,11 +140,11 @@ def one_dimension(controls: Controls, lang: str) -> None:
     half = 1.1 * max(float(iterates["x"].abs().max()), abs(x0), 0.1)
     left, right = st.columns(2)
     with left:
-        st.altair_chart(charts.parabola_chart(
+        show_chart(charts.parabola_chart(
             charts.parabola_frame(lam, half), iterates, x_title=t("gd.a.x", lang),
             y_title=t("gd.a.f", lang), step_title=t("gd.step", lang),
             title=t("gd.a.parabola_title", lang, lam=f"{lam:g}", eta=f"{eta:g}")),
-            width="stretch")
+            "parabola", controls)
         caption = t("gd.a.parabola_caption", lang)
         if cut:
             caption += " " + t("gd.a.cut", lang, first=steps + 1 - cut, last=steps,
@@ -154,11 +155,11 @@ def one_dimension(controls: Controls, lang: str) -> None:
         frame = charts.log_abs_frame(logs, signs, text, (t("gd.sign_pos", lang),
                                                          t("gd.sign_neg", lang)))
         if len(frame):
-            st.altair_chart(charts.log_abs_chart(
+            show_chart(charts.log_abs_chart(
                 frame, colour=charts.REGIME_COLORS[name], x_title=t("gd.step", lang),
                 y_title=t("gd.a.abs_x", lang), sign_title=t("gd.sign", lang),
                 sign_labels=(t("gd.sign_pos", lang), t("gd.sign_neg", lang)),
-                value_title="x_k", title=t("gd.a.log_title", lang)), width="stretch")
+                value_title="x_k", title=t("gd.a.log_title", lang)), "abs_x_per_step", controls)
         st.caption(t("gd.a.log_caption", lang))
 
     eta_max = max(2.5 / lam, 1.15 * eta)
@@ -167,17 +168,17 @@ def one_dimension(controls: Controls, lang: str) -> None:
                           "label": [f"1/λ = {1 / lam:.3g}", f"2/λ = {2 / lam:.3g}"]})
     current = pd.DataFrame({"eta": [eta], "factor": [abs(factor)],
                             "label": [f"η = {eta:g}: {t(f'gd.regime.{name}', lang)}"]})
-    st.altair_chart(charts.stability_chart(
+    show_chart(charts.stability_chart(
         charts.stability_frame(factors, rates), rules, current,
         colour=charts.REGIME_COLORS[name], x_title=t("gd.a.eta_axis", lang),
         y_title=t("gd.a.factor_axis", lang), title=t("gd.a.stability_title", lang, lam=f"{lam:g}"),
-        one_label=t("gd.a.one_label", lang)), width="stretch")
+        one_label=t("gd.a.one_label", lang)), "stability", controls)
     st.caption(t("gd.a.stability_caption", lang))
 
 
 def two_dimensions(controls: Controls, lang: str) -> None:
     st.header(t("gd.b.title", lang))
-    st.markdown(t("gd.b.intro", lang))
+    explain(t("gd.b.intro", lang), lang)
     cols = st.columns(4)
     L = controls.slider("L", "gd.b.L", 1.0, 50.0, 10.0, step=0.5, fmt="%.1f", container=cols[0])
     mu = controls.slider("mu", "gd.b.mu", 0.1, 10.0, 1.0, step=0.1, fmt="%.1f",
@@ -217,19 +218,19 @@ def two_dimensions(controls: Controls, lang: str) -> None:
     levels = [f0 * 2.0 ** -k for k in range(-3, 9)]
     left, right = st.columns(2)
     with left:
-        st.altair_chart(charts.contour_chart(
+        show_chart(charts.contour_chart(
             charts.contour_frame(L, mu, levels), pd.concat(paths, ignore_index=True),
             half_width=HALF_WIDTH_2D, series_labels=labels, x_title=t("gd.b.x1", lang),
             y_title=t("gd.b.x2", lang), series_title=t("gd.b.series", lang),
             step_title=t("gd.step", lang), title=t("gd.b.contour_title", lang)),
-            width="content")
+            "contour_paths", controls, width="content")
         st.caption(t("gd.b.contour_caption", lang) + (" " + t("gd.b.cut", lang) if cut else ""))
     with right:
         distance = charts.series_frame({labels[k]: runs[k][1] for k in labels}, "log10_dist")
-        st.altair_chart(charts.distance_chart(
+        show_chart(charts.distance_chart(
             distance, series_labels=labels, x_title=t("gd.step", lang),
             y_title=t("gd.b.dist", lang), series_title=t("gd.b.series", lang),
-            title=t("gd.b.dist_title", lang)), width="stretch")
+            title=t("gd.b.dist_title", lang)), "distance_per_step", controls)
         st.caption(t("gd.b.dist_caption", lang))
         for key, label in labels.items():
             zero = first_zero_step(runs[key][1])
@@ -245,7 +246,7 @@ def thin(n: int) -> np.ndarray:
 
 def schedules(controls: Controls, lang: str) -> None:
     st.header(t("gd.c.title", lang))
-    st.markdown(t("gd.c.intro", lang))
+    explain(t("gd.c.intro", lang), lang)
     cols = st.columns(4)
     cols[0].markdown(t("gd.c.show", lang))
     shown = [k for k, key in SHOW_KEYS.items()
@@ -270,15 +271,15 @@ def schedules(controls: Controls, lang: str) -> None:
                   x_title=t("gd.step", lang), series_title=t("gd.c.series", lang))
     left, right = st.columns(2)
     with left:
-        st.altair_chart(charts.schedule_lr_chart(
+        show_chart(charts.schedule_lr_chart(
             lr_frame, threshold=threshold, threshold_label=t("gd.c.threshold", lang),
             y_title=t("gd.c.lr", lang), title=t("gd.c.lr_title", lang), **common),
-            width="stretch")
+            "schedule_lr", controls)
         st.caption(t("gd.c.lr_caption", lang))
     with right:
-        st.altair_chart(charts.schedule_log_chart(
+        show_chart(charts.schedule_log_chart(
             log_frame, y_title=t("gd.c.abs_x", lang), title=t("gd.c.log_title", lang),
-            float64_label=t("gd.c.float64", lang), **common), width="stretch")
+            float64_label=t("gd.c.float64", lang), **common), "schedule_abs_x", controls)
         st.caption(t("gd.c.log_caption", lang))
     if len(rows) < steps:
         st.caption(t("gd.c.thinned", lang, n=len(log_rows), steps=steps))
@@ -309,7 +310,7 @@ def schedule_table(runs: dict, keys: list[str], names: dict, threshold: float, l
 
 def seed_loop(lang: str) -> None:
     st.header(t("gd.d.title", lang))
-    st.markdown(t("gd.d.intro", lang))
+    explain(t("gd.d.intro", lang), lang)
     value = seed_article_loop(SEED_LR, SEED_EPOCHS)
     number = sci(math.log10(abs(value)), math.copysign(1.0, value), 3)
     left, right = st.columns(2)
@@ -326,14 +327,14 @@ def seed_loop(lang: str) -> None:
         st.code("for _ in range(epochs):\n    grad = dloss_dw(w)  # " + t("gd.d.fresh", lang)
                 + "\n    w = w - learning_rate * grad", language="python")
         st.latex(r"w_{k+1} = w_k - \eta\, \frac{\partial \mathcal{L}}{\partial w}(w_k)")
-        st.markdown(t("gd.d.real_text", lang))
+        explain(t("gd.d.real_text", lang), lang)
     st.success(t("gd.d.verdict", lang, number=number), icon=":material/check_circle:")
 
 
 lang = page_setup("descent")
 st.title(t("page.descent", lang))
 controls = Controls(lang)
-st.markdown(t("gd.intro", lang))
+explain(t("gd.intro", lang), lang)
 st.latex(r"x_{k+1} = x_k - \eta\, f'(x_k) = (1 - \eta\lambda)\, x_k"
          r"\quad\Longrightarrow\quad x_k = (1-\eta\lambda)^k\, x_0")
 one_dimension(controls, lang)
