@@ -19,11 +19,13 @@ from core.chain_rule_stats import (
 from core.floats import FLOAT32_MAX_LOG10, FLOAT32_TINY_LOG10
 from core.network import INITS
 from ui.charts.chain_rule import FACTOR_PARTS, factor_chart
-from ui.charts.common import finite_rows, for_presenter
+from ui.charts.common import finite_rows
 from ui.charts.layers import layer_profile_chart
 from ui.controls import Controls
+from ui.display import explain, show_chart
 from ui.frames import profile_frame
 from ui.i18n import t
+from ui.presets import LABEL_PREFIXES, PRESETS
 from ui.shell import page_setup, presenter_mode
 
 BATCH = 4  # random inputs per sampled network
@@ -68,8 +70,8 @@ def theory_factors(activation: str, init: str, gain: float, width: int) -> dict[
     return factors
 
 
-def read_controls(lang: str) -> dict:
-    """Create the sidebar controls (URL-bound) and return their values."""
+def read_controls(lang: str) -> tuple[dict, Controls]:
+    """Create the sidebar controls (URL-bound) and presets; return (values, controls)."""
     controls = Controls(lang)
     values = {
         "depth": controls.slider("depth", "cr.depth", 1, 200, 50, help_key="cr.depth.help"),
@@ -82,8 +84,9 @@ def read_controls(lang: str) -> dict:
                                    help_key="cr.samples.help"),
         "seed": controls.seed(),
     }
+    controls.presets(PRESETS["chain_rule"], LABEL_PREFIXES["chain_rule"])
     controls.report()
-    return values
+    return values, controls
 
 
 def apply_work_cap(lang: str, values: dict) -> dict:
@@ -115,7 +118,8 @@ def show_metrics(lang: str, values: dict, result: dict) -> None:
         else t("cr.metric.growth.dead", lang),
         help=t("cr.metric.growth.help", lang, theory=theory_growth))
     expected = theory_factors(values["activation"], values["init"], values["gain"], values["width"])
-    factor_theory = (f"{expected['total']:#.3g}" if "total" in expected else t("cr.metric.na", lang))
+    factor_theory = (f"{expected['total']:#.3g}" if "total" in expected
+                     else t("cr.metric.na", lang))
     factor_col.metric(
         t("cr.metric.factor", lang),
         t("cr.metric.factor.value", lang, value=fmt_factor(result["factors"]["total"]),
@@ -143,11 +147,6 @@ def decade_domain(frame: pd.DataFrame, theory_frame: pd.DataFrame | None) -> tup
     return math.floor(values.min()), math.ceil(values.max())
 
 
-def show(chart) -> None:
-    """Draw a chart at full width (taller, larger type in presenter mode)."""
-    st.altair_chart(for_presenter(chart) if presenter_mode() else chart, width="stretch")
-
-
 def profile_chart(lang: str, frame: pd.DataFrame, runs: int, y_title: str, title: str,
                   theory_frame: pd.DataFrame | None = None, height: int = 400):
     """A measured per-layer profile with its band, float32 rules and optional theory line."""
@@ -160,7 +159,7 @@ def profile_chart(lang: str, frame: pd.DataFrame, runs: int, y_title: str, title
         height=height)
 
 
-def gradient_section(lang: str, values: dict, result: dict) -> None:
+def gradient_section(lang: str, values: dict, result: dict, controls: Controls) -> None:
     """Chart (a): the absolute gradient norm per layer, theory line, float32 rules."""
     if result["grad_dead"] > 0:
         st.warning(t("cr.dead", lang, share=result["grad_dead"], runs=result["runs"]),
@@ -168,9 +167,10 @@ def gradient_section(lang: str, values: dict, result: dict) -> None:
     if len(result["grad"]) < 2:
         st.error(t("cr.dead.all", lang), icon=":material/block:")
         return
-    show(profile_chart(lang, result["grad"], result["runs"], t("label.grad_norm", lang),
-                       t("cr.grad.title", lang, depth=values["depth"], width=values["width"]),
-                       theory_frame=result["theory"]))
+    show_chart(profile_chart(lang, result["grad"], result["runs"], t("label.grad_norm", lang),
+                             t("cr.grad.title", lang, depth=values["depth"],
+                               width=values["width"]), theory_frame=result["theory"]),
+               "gradient_per_layer", controls)
     caption = t("cr.grad.caption", lang) + " "
     caption += (t("cr.grad.caption.theory", lang) if result["theory"] is not None
                 else t("cr.grad.caption.no_theory", lang,
@@ -178,10 +178,10 @@ def gradient_section(lang: str, values: dict, result: dict) -> None:
     st.caption(caption)
 
 
-def forward_section(lang: str, result: dict) -> None:
+def forward_section(lang: str, result: dict, controls: Controls) -> None:
     """Chart (b): the forward signal per layer."""
-    show(profile_chart(lang, result["act"], result["runs"], t("cr.act.axis", lang),
-                       t("cr.act.title", lang), height=360))
+    show_chart(profile_chart(lang, result["act"], result["runs"], t("cr.act.axis", lang),
+                             t("cr.act.title", lang), height=360), "forward_signal", controls)
     caption = t("cr.act.caption", lang)
     if result["act_overflow"] is not None:
         caption += " " + t("cr.act.float32", lang, layer=result["act_overflow"])
@@ -190,7 +190,7 @@ def forward_section(lang: str, result: dict) -> None:
     st.caption(caption)
 
 
-def factor_section(lang: str, values: dict, result: dict) -> None:
+def factor_section(lang: str, values: dict, result: dict, controls: Controls) -> None:
     """Chart (c): the per-layer factor as weights x activation, measured vs theory."""
     expected = theory_factors(values["activation"], values["init"], values["gain"], values["width"])
     labels = {part: t(f"cr.factor.{part}", lang) for part in FACTOR_PARTS}
@@ -199,10 +199,11 @@ def factor_section(lang: str, values: dict, result: dict) -> None:
     bars, dropped = finite_rows(bars, ["value"], positive=("value",))
     theory_rows = pd.DataFrame({"label": [labels[p] for p in expected],
                                 "value": list(expected.values())})
-    show(factor_chart(
+    show_chart(factor_chart(
         bars, theory_rows, y_title=t("cr.factor.axis", lang),
         measured_title=t("cr.factor.measured", lang), theory_title=t("cr.factor.theory", lang),
-        one_label=t("cr.factor.one", lang), title=t("cr.factor.title", lang)))
+        one_label=t("cr.factor.one", lang), title=t("cr.factor.title", lang)),
+        "factor_split", controls)
     numbers = {"weight": fmt_factor(result["factors"]["weight"]),
                "act": fmt_factor(result["factors"]["activation"]),
                "total": fmt_factor(result["factors"]["total"]),
@@ -223,6 +224,14 @@ def factor_section(lang: str, values: dict, result: dict) -> None:
 def explanation(lang: str) -> None:
     """The chain rule as a product, the per-layer factor, and He's condition."""
     st.subheader(t("cr.why.title", lang))
+    # A long derivation: in presenter mode the whole block (formulas too) folds away.
+    with (st.expander(t("shell.explanation", lang), icon=":material/menu_book:")
+          if presenter_mode() else st.container()):
+        derivation(lang)
+
+
+def derivation(lang: str) -> None:
+    """The derivation's paragraphs and formulas."""
     st.markdown(t("cr.why.chain", lang))
     st.latex(r"g_0 = \frac{\partial \mathcal{L}}{\partial a_0} = W_1^{\top} D_1 \, W_2^{\top} D_2"
              r" \cdots W_L^{\top} D_L \, g_L, \qquad D_l = \operatorname{diag}\big(\varphi'(h_l)"
@@ -241,15 +250,16 @@ def explanation(lang: str) -> None:
 
 lang = page_setup("chain_rule")
 st.title(t("page.chain_rule", lang))
-values = apply_work_cap(lang, read_controls(lang))
-st.markdown(t("cr.intro", lang))
+values, controls = read_controls(lang)
+values = apply_work_cap(lang, values)
+explain(t("cr.intro", lang), lang)
 result = measure(values["depth"], values["width"], values["activation"], values["init"],
                  float(values["gain"]), values["samples"], values["seed"])
 show_metrics(lang, values, result)
-gradient_section(lang, values, result)
+gradient_section(lang, values, result, controls)
 forward_column, factor_column = st.columns(2, gap="large")
 with forward_column:
-    forward_section(lang, result)
+    forward_section(lang, result, controls)
 with factor_column:
-    factor_section(lang, values, result)
+    factor_section(lang, values, result, controls)
 explanation(lang)

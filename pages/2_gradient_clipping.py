@@ -25,10 +25,12 @@ from ui.charts.clipping import (
     per_step_chart,
     vector_chart,
 )
-from ui.charts.common import finite_rows
+from ui.charts.common import PRESENTER_HEIGHT, finite_rows
 from ui.controls import Controls
+from ui.display import explain, show_chart
 from ui.i18n import t
-from ui.shell import page_setup
+from ui.presets import LABEL_PREFIXES, PRESETS
+from ui.shell import page_setup, presenter_mode
 
 GRID = 50  # loss-surface cells per side: 2,500 rectangles
 BIN_WIDTH = 0.25  # histogram bins, in decades
@@ -116,6 +118,13 @@ def labelled(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     return frame.assign(label=[t(f"method.{m}", lang) for m in frame["method"]])
 
 
+def equal_aspect(chart, width_per_height: float):
+    """In presenter mode show_chart makes a chart PRESENTER_HEIGHT tall: widen it to match."""
+    if not presenter_mode():
+        return chart
+    return chart.properties(width=round(PRESENTER_HEIGHT * width_per_height))
+
+
 def fmt(value: float) -> str:
     """Three significant digits; short scientific notation (1.39e-3) below 0.01 and from 1e5."""
     if value != 0 and not 0.01 <= abs(value) < 1e5:
@@ -143,13 +152,13 @@ def formulas(lang: str) -> None:
         st.latex(r"\begin{aligned}\text{clip} \leftarrow \max\big(&0,\ \text{clip},\\ "
                  r"&\min(\max(0,\text{clip}),\ \text{threshold})\big)\\ "
                  r"= \max(&0,\ \text{clip})\end{aligned}")
-        st.markdown(t("cl.math.myth.why", lang))
+        explain(t("cl.math.myth.why", lang), lang)
 
 
 def geometry_section(lang: str, controls: Controls) -> None:
     """(a) One 2-D gradient, the box and the circle."""
     st.subheader(t("cl.a.title", lang))
-    st.markdown(t("cl.a.question", lang))
+    explain(t("cl.a.question", lang), lang)
     left, middle, right = st.columns([1, 1.6, 1], gap="medium")
     with left:
         magnitude = controls.slider("mag", "cl.a.mag", 0.1, 5.0, 3.0, step=0.1,
@@ -168,7 +177,8 @@ def geometry_section(lang: str, controls: Controls) -> None:
                                                                     t=threshold),
         title=t("cl.a.chart", lang))
     # Fixed width, not "stretch": a stretched chart would no longer have equal axes.
-    middle.altair_chart(chart, width="content")
+    show_chart(equal_aspect(chart, 1.0), "vectors_2d", controls, container=middle,
+               width="content")
     with right:
         for row in frame.itertuples():
             with st.container(border=True):
@@ -185,7 +195,7 @@ def geometry_section(lang: str, controls: Controls) -> None:
 def network_section(lang: str, controls: Controls) -> None:
     """(b) The gradient of a deep ReLU MLP, clipped both ways to the same length."""
     st.subheader(t("cl.b.title", lang))
-    st.markdown(t("cl.b.question", lang))
+    explain(t("cl.b.question", lang), lang)
     cols = st.columns(5)
     depth = controls.slider("depth", "cl.b.depth", 2, 40, 12, container=cols[0])
     width = controls.slider("width", "cl.b.width", 8, 64, 32, container=cols[1])
@@ -209,21 +219,21 @@ def network_section(lang: str, controls: Controls) -> None:
                      help=t("cl.b.metric.changed.help", lang))
     keys, labels = method_labels(lang)
     hist_col, layer_col = st.columns(2, gap="large")
-    hist_col.altair_chart(histogram_chart(
+    show_chart(histogram_chart(
         labelled(result["bins"], lang), math.log10(result["v"]), x_title=t("cl.b.hist.x", lang),
         y_title=t("cl.b.hist.y", lang), legend_title=t("cl.method", lang), keys=keys,
         labels=labels, rule_label=t("cl.b.hist.rule", lang, v=fmt(result["v"])),
-        title=t("cl.b.hist.title", lang)), width="stretch")
+        title=t("cl.b.hist.title", lang)), "component_histogram", controls, container=hist_col)
     hist_col.caption(t("cl.b.hist.caption", lang, zeros=result["zeros"], size=result["size"],
                        shift=math.log10(keep / 100.0)))
     kind_labels = [t(f"cl.b.kind.{k}", lang) for k in KINDS]
     norms = labelled(result["norms"], lang)
     norms = norms.assign(kind=[t(f"cl.b.kind.{k}", lang) for k in norms["kind"]])
-    layer_col.altair_chart(layer_norm_chart(
+    show_chart(layer_norm_chart(
         norms, x_title=t("cl.b.layers.x", lang), y_title=t("cl.b.layers.y", lang),
         legend_title=t("cl.method", lang), kind_title=t("cl.b.kind", lang), keys=keys,
         labels=labels, kind_labels=kind_labels, title=t("cl.b.layers.title", lang)),
-        width="stretch")
+        "layer_norms", controls, container=layer_col)
     layer_col.caption(t("cl.b.layers.caption", lang))
 
 
@@ -289,7 +299,7 @@ def cliff_readout(lang: str, runs: dict, shown: list[str]) -> None:
 def cliff_section(lang: str, controls: Controls) -> None:
     """(c) Gradient descent on a loss with a cliff, with and without clipping."""
     st.subheader(t("cl.c.title", lang))
-    st.markdown(t("cl.c.question", lang))
+    explain(t("cl.c.question", lang), lang)
     values = cliff_controls(lang, controls)
     if not values["shown"]:
         st.info(t("cl.c.none_shown", lang), icon=":material/visibility_off:")
@@ -300,12 +310,15 @@ def cliff_section(lang: str, controls: Controls) -> None:
     keys, labels = method_labels(lang, values["shown"])
     cliff_readout(lang, runs, values["shown"])
     map_col, step_col = st.columns([1.25, 1], gap="large")
-    map_col.altair_chart(cliff_map_chart(
+    (x0, x1), (y0, y1) = CLIFF_REGION
+    cliff_map = cliff_map_chart(
         cliff_surface(), labelled(points, lang), CLIFF_REGION, (M, 0.0),
         x_title=t("cl.c.w1.axis", lang), y_title=t("cl.c.w2.axis", lang),
         loss_title=t("cl.c.loss", lang), legend_title=t("cl.method", lang), keys=keys,
         labels=labels, start_label=t("cl.c.start", lang), minimum_label=t("cl.c.minimum", lang),
-        title=t("cl.c.map.title", lang)), width="content")  # fixed size: equal aspect
+        title=t("cl.c.map.title", lang))
+    show_chart(equal_aspect(cliff_map, (x1 - x0) / (y1 - y0)), "cliff_map", controls,
+               container=map_col, width="content", data=labelled(points, lang))  # equal aspect
     map_col.caption(t("cl.c.map.caption", lang))
     loss_rows, dropped_loss = finite_rows(labelled(points, lang), ["step", "loss"],
                                           positive=("loss",))
@@ -313,14 +326,15 @@ def cliff_section(lang: str, controls: Controls) -> None:
                                           positive=("grad_norm",))
     common = {"x_title": t("cl.c.step", lang), "legend_title": t("cl.method", lang),
               "keys": keys, "labels": labels}
-    step_col.altair_chart(per_step_chart(
+    show_chart(per_step_chart(
         loss_rows, "loss", y_title=t("cl.c.loss.axis", lang), title=t("cl.c.loss.title", lang),
-        **common), width="stretch")
-    step_col.altair_chart(per_step_chart(
+        **common), "cliff_loss", controls, container=step_col)
+    show_chart(per_step_chart(
         step_rows, "grad_norm", y_title=t("cl.c.norm.axis", lang),
         title=t("cl.c.norm.title", lang), rule_value=values["threshold"],
         rule_label=t("cl.c.rule", lang, t=values["threshold"]),
-        clipped_title=t("cl.c.metric.clipped", lang), **common), width="stretch")
+        clipped_title=t("cl.c.metric.clipped", lang), **common), "cliff_grad_norm", controls,
+        container=step_col)
     caption = t("cl.c.steps.caption", lang)
     if dropped_loss or dropped_norm:
         caption += " " + t("cl.c.dropped", lang, n=dropped_loss + dropped_norm)
@@ -330,11 +344,12 @@ def cliff_section(lang: str, controls: Controls) -> None:
 lang = page_setup("clipping")
 st.title(t("page.clipping", lang))
 controls = Controls(lang)
-st.markdown(t("cl.intro", lang))
+explain(t("cl.intro", lang), lang)
 formulas(lang)
 geometry_section(lang, controls)
 network_section(lang, controls)
 cliff_section(lang, controls)
+controls.presets(PRESETS["clipping"], LABEL_PREFIXES["clipping"])
 controls.report()
 st.subheader(t("cl.refs.title", lang))
 st.markdown(t("cl.refs", lang))

@@ -22,8 +22,10 @@ from ui.charts.common import COLORS, GREY, PURPLE
 from ui.charts.layers import layer_profile_chart
 from ui.charts.weight_clipping import loss_chart, weight_histogram_chart
 from ui.controls import Controls
+from ui.display import explain, show_chart
 from ui.frames import profile_frame
 from ui.i18n import t
+from ui.presets import LABEL_PREFIXES, PRESETS
 from ui.shell import page_setup
 
 MAX_SAMPLES, BATCH = 8, 4
@@ -140,7 +142,8 @@ def decades(value: float) -> str:
 # ---------------------------------------------------------------- sections
 
 
-def section_histogram(net: dict, c: float, width: int, gain: float, lang: str) -> None:
+def section_histogram(net: dict, c: float, width: int, gain: float, lang: str,
+                      controls: Controls) -> None:
     st.subheader(t("wc.hist.header", lang))
     labels = [t("wc.series.unclipped", lang), t("wc.series.clipped", lang, c=c)]
     bins, atoms = histogram_frames(net["edges"], dict(zip(labels, (net["before"], net["after"]),
@@ -152,7 +155,7 @@ def section_histogram(net: dict, c: float, width: int, gain: float, lang: str) -
         bound_label=t("wc.bound_rule", lang, c=c), title=t("wc.hist.title", lang, c=c),
         bin_titles=(t("wc.hist.from", lang), t("wc.hist.to", lang)))
     left, right = st.columns([3, 1])
-    left.altair_chart(chart, width="stretch")
+    show_chart(chart, "weight_histogram", controls, container=left)
     before, after = net["weight_factor"]
     right.metric(t("wc.metric.at_bound", lang), f"{100 * net['at_bound']:.1f}%")
     right.metric(t("wc.metric.weight_factor", lang), f"{after:.3f}", f"{after - before:+.3f}",
@@ -164,9 +167,10 @@ def section_histogram(net: dict, c: float, width: int, gain: float, lang: str) -
                  share=f"{100 * net['at_bound']:.1f}"))
 
 
-def section_gradients(net: dict, c: float, depth: int, width: int, lang: str) -> None:
+def section_gradients(net: dict, c: float, depth: int, width: int, lang: str,
+                      controls: Controls) -> None:
     st.subheader(t("wc.grad.header", lang))
-    st.markdown(t("wc.grad.bound_intro", lang))
+    explain(t("wc.grad.bound_intro", lang), lang)
     st.latex(r"|w_{ij}| \le c \;\Rightarrow\; \|W\|_2 \le \|W\|_F \le c\sqrt{mn}, \qquad "
              r"\frac{\|g_0\|}{\|g_L\|} \le \prod_{l=1}^{L} \|W_l\|_2 \,"
              r"\max|\varphi'| \le \big(c\sqrt{mn}\big)^{L}")
@@ -183,7 +187,7 @@ def section_gradients(net: dict, c: float, depth: int, width: int, lang: str) ->
         theory_label=t("wc.grad.cap", lang),
         float32_labels={"overflow": t("float32.overflow", lang),
                         "underflow": t("float32.underflow", lang)}, height=460)
-    st.altair_chart(chart, width="stretch")
+    show_chart(chart, "gradient_ratio", controls)
     at_input = [float(np.median(r[0][np.isfinite(r[0])])) if np.isfinite(r[0]).any()
                 else -np.inf for r in net["ratios"]]
     cap_total = depth * math.log10(net["bound"])
@@ -211,7 +215,7 @@ def verdict(at_input: list, cap_total: float, c: float, bound: float, lang: str)
     return text
 
 
-def section_training(runs: list, c: float, dataset: str, lang: str) -> None:
+def section_training(runs: list, c: float, dataset: str, lang: str, controls: Controls) -> None:
     labels, keys, curves = [], [], []
     for run in runs:
         clip = run["clip"]
@@ -228,7 +232,7 @@ def section_training(runs: list, c: float, dataset: str, lang: str) -> None:
                        series_title=t("wc.train.series", lang), series_labels=labels,
                        series_keys=keys,
                        title=t("wc.train.title", lang, data=t(f"wc.data.{dataset}", lang)))
-    st.altair_chart(chart, width="stretch")
+    show_chart(chart, "training_loss", controls)
     for column, run, label in zip(st.columns(len(runs)), runs, labels, strict=True):
         final = run["loss"][-1] if len(run["loss"]) else float("nan")
         accuracy = run["accuracy"][-1] if len(run["accuracy"]) else float("nan")
@@ -236,10 +240,10 @@ def section_training(runs: list, c: float, dataset: str, lang: str) -> None:
                       t("wc.metric.accuracy", lang, acc=f"{100 * accuracy:.0f}"),
                       delta_color="off", delta_arrow="off")
     st.caption(t("wc.train.caption", lang, **TRAIN_TEXT))
-    pile_up(runs[-1], c, lang)
+    pile_up(runs[-1], c, lang, controls)
 
 
-def pile_up(run: dict, c: float, lang: str) -> None:
+def pile_up(run: dict, c: float, lang: str, controls: Controls) -> None:
     labels = [t("wc.series.start", lang), t("wc.series.end", lang, steps=TRAIN["steps"])]
     bins, atoms = histogram_frames(run["edges"], dict(zip(labels, (run["start"], run["end"]),
                                                           strict=True)), c)
@@ -249,7 +253,7 @@ def pile_up(run: dict, c: float, lang: str) -> None:
         series_colours=[GREY, PURPLE], bound_label=t("wc.bound_rule", lang, c=c),
         title=t("wc.pile.title", lang, c=c),
         bin_titles=(t("wc.hist.from", lang), t("wc.hist.to", lang)))
-    st.altair_chart(chart, width="stretch")
+    show_chart(chart, "weight_pileup", controls)
     start, end = (100 * share for share in run["at_bound"])
     change = "grew" if end > start + 2 else "shrank" if end < start - 2 else "same"
     st.markdown(t(f"wc.pile.{change}", lang, start=f"{start:.1f}", end=f"{end:.1f}",
@@ -273,19 +277,20 @@ activation = controls.select("act", "wc.control.act", ACTIVATIONS, "relu", "act.
 seed = controls.seed()
 dataset = controls.select("data", "wc.control.data", DATASETS, "moons", "wc.data.",
                           help_key="wc.control.data.help")
+controls.presets(PRESETS["weight_clipping"], LABEL_PREFIXES["weight_clipping"])
 controls.report()
 
-st.markdown(t("wc.intro", lang))
+explain(t("wc.intro", lang), lang)
 st.latex(r"w \leftarrow w - \eta\,\nabla_w \mathcal{L}, \qquad "
          r"w \leftarrow \min\big(\max(w, -c),\, c\big)")
 net = fresh_network(c, depth, width, gain, activation, seed)
 if net["samples"] < MAX_SAMPLES:
     st.info(t("notice.work_capped", lang, what=t("wc.capped_what", lang), asked=MAX_SAMPLES,
               used=net["samples"]))
-section_histogram(net, c, width, gain, lang)
-section_gradients(net, c, depth, width, lang)
+section_histogram(net, c, width, gain, lang, controls)
+section_gradients(net, c, depth, width, lang, controls)
 
 st.subheader(t("wc.train.header", lang))
-st.markdown(t("wc.train.intro", lang))
-section_training(training_runs(c, gain, activation, dataset, seed), c, dataset, lang)
+explain(t("wc.train.intro", lang), lang)
+section_training(training_runs(c, gain, activation, dataset, seed), c, dataset, lang, controls)
 st.caption(t("wc.sources", lang))

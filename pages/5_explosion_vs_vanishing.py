@@ -24,8 +24,10 @@ from ui.charts.explosion import (
     weights_chart,
 )
 from ui.controls import Controls
+from ui.display import explain, show_chart
 from ui.frames import profile_frame
 from ui.i18n import t
+from ui.presets import LABEL_PREFIXES, PRESETS
 from ui.shell import page_setup
 
 SAMPLES, BATCH = 8, 32  # BN needs a batch: statistics over 32 inputs
@@ -38,6 +40,7 @@ SIDES = {  # URL prefix -> (title key, defaults: activation, init, gain, depth)
     "l": ("ex.left", ("sigmoid", "xavier", 1.0, 30)),
     "r": ("ex.right", ("relu", "he", 1.5, 30)),
 }
+SIDE_IDS = {"l": "left", "r": "right"}  # in chart ids (exported file names)
 
 
 def samples_for(depth: int, width: int) -> int:
@@ -160,7 +163,7 @@ def labelled(frame: pd.DataFrame, label: str) -> pd.DataFrame:
     return frame.assign(series=label)
 
 
-def draw_profiles(columns, sides: dict, results: dict, lang: str) -> None:
+def draw_profiles(columns, sides: dict, results: dict, lang: str, controls: Controls) -> None:
     """Each column's gradient profile on one shared y-axis, with readouts and notes."""
     frames = {}
     for side in sides:
@@ -175,11 +178,11 @@ def draw_profiles(columns, sides: dict, results: dict, lang: str) -> None:
                 st.info(t("notice.work_capped", lang, what=t("ex.work_samples", lang),
                           asked=SAMPLES, used=result["samples"]), icon=":material/speed:")
             readouts(result, lang)
-            st.altair_chart(profile_chart(
+            show_chart(profile_chart(
                 frames[side], regime=result["regime"], y_domain=y_domain,
                 x_title=t("label.layer", lang), y_title=t("ex.ratio_y", lang),
                 series_title=t("ex.series_title", lang), title=profile_title(settings, lang)),
-                width="stretch")
+                f"gradient_profile_{SIDE_IDS[side]}", controls)
             if result["dead"] > 0:
                 st.caption(t("ex.dead", lang, share=f"{result['dead']:.0%}"))
             if settings["bn"] and not settings["res"] and result["regime"] == "exploding":
@@ -200,10 +203,11 @@ def weight_frames(settings: dict, result: dict, lang: str, max_norm: float) -> t
     return pd.concat(frames, ignore_index=True), keys, labels
 
 
-def draw_weights(sides: dict, results: dict, shared: dict, lang: str) -> None:
+def draw_weights(sides: dict, results: dict, shared: dict, lang: str,
+                 controls: Controls) -> None:
     """Weight gradients before/after clipping, both columns on one y-axis."""
     st.subheader(t("ex.weights_title", lang))
-    st.markdown(t("ex.weights_intro", lang))
+    explain(t("ex.weights_intro", lang), lang)
     st.latex(r"\frac{\partial L}{\partial W_l} \leftarrow \frac{\partial L}{\partial W_l}"
              r"\cdot\min\Big(1,\frac{c}{\lVert g\rVert+10^{-6}}\Big),\qquad "
              r"\lVert g\rVert=\sqrt{\textstyle\sum_{l}\lVert\partial L/\partial W_l\rVert^2}")
@@ -214,12 +218,12 @@ def draw_weights(sides: dict, results: dict, shared: dict, lang: str) -> None:
     for column, side in zip(st.columns(2), sides, strict=True):
         frame, keys, labels = built[side]
         with column:
-            st.altair_chart(weights_chart(
+            show_chart(weights_chart(
                 frame, keys=keys, labels=labels, y_domain=y_domain,
                 x_title=t("ex.weights_x", lang), y_title=t("ex.weights_y", lang),
                 series_title=t("ex.weights_series", lang), float32_labels=float32,
                 title=t("ex.weights_chart_title", lang, name=sides[side]["name"])),
-                width="stretch")
+                f"weight_gradients_{SIDE_IDS[side]}", controls)
             if sides[side]["clip"]:
                 st.metric(t("ex.clip_factor", lang),
                           t("ex.clip_factor.value", lang,
@@ -230,10 +234,10 @@ def draw_weights(sides: dict, results: dict, shared: dict, lang: str) -> None:
     st.caption(t("ex.weights_caption", lang, samples=results["l"]["samples"]))
 
 
-def draw_phase(sides: dict, shared: dict, lang: str) -> None:
+def draw_phase(sides: dict, shared: dict, lang: str, controls: Controls) -> None:
     """One phase diagram per column (its activation and effective init), settings marked."""
     st.subheader(t("ex.phase_title", lang))
-    st.markdown(t("ex.phase_intro", lang))
+    explain(t("ex.phase_intro", lang), lang)
     for column, side in zip(st.columns(2), sides, strict=True):
         settings = sides[side]
         act = settings["activation"]
@@ -245,14 +249,14 @@ def draw_phase(sides: dict, shared: dict, lang: str) -> None:
             if len(gains) < len(PHASE_GAINS):
                 st.info(t("notice.work_capped", lang, what=t("ex.work_grid", lang),
                           asked=len(PHASE_GAINS), used=len(gains)), icon=":material/speed:")
-            st.altair_chart(phase_chart(
+            show_chart(phase_chart(
                 phase_frame(gains, depths, growth), marks,
                 x_title=t("ex.phase_gain", lang), y_title=t("ex.phase_depth", lang),
                 colour_title=t("ex.phase_growth", lang, clamp=f"{CLAMP_DECADES:g}"),
                 value_title=t("ex.phase_exact", lang),
                 title=t("ex.phase_chart_title", lang, name=settings["name"],
                         act=t(f"act.{act}", lang), init=t(f"init.{init}", lang))),
-                width="stretch")
+                f"phase_diagram_{SIDE_IDS[side]}", controls)
             note = t("ex.phase_init_note", lang) if settings["good"] else ""
             st.caption(t("ex.phase_marked", lang, note=note))
             if method == "theory":
@@ -293,8 +297,7 @@ def draw_table(lang: str) -> None:
 lang = page_setup("explosion")
 st.title(t("page.explosion", lang))
 controls = Controls(lang)
-st.markdown(t("ex.intro", lang))
-st.markdown(t("ex.math_factor", lang))
+explain(t("ex.intro", lang) + "\n\n" + t("ex.math_factor", lang), lang)
 st.latex(r"\frac{\lVert g_0\rVert}{\lVert g_L\rVert}\approx\prod_{l=1}^{L}"
          r"\sqrt{n\,\mathrm{Var}[w]\,\mathbb{E}\big[\varphi'(z_l)^2\big]}")
 draw_math(lang)
@@ -302,9 +305,10 @@ shared = shared_controls(controls)
 columns = st.columns(2, gap="large")
 sides = {side: column_controls(controls, side, column)
          for side, column in zip(SIDES, columns, strict=True)}
+controls.presets(PRESETS["explosion"], LABEL_PREFIXES["explosion"])
 controls.report()
 results = {side: run_column(sides[side], shared) for side in sides}
-draw_profiles(columns, sides, results, lang)
-draw_weights(sides, results, shared, lang)
-draw_phase(sides, shared, lang)
+draw_profiles(columns, sides, results, lang, controls)
+draw_weights(sides, results, shared, lang, controls)
+draw_phase(sides, shared, lang, controls)
 draw_table(lang)

@@ -1,5 +1,6 @@
 """The chain-rule page: charts, metrics, theory line, float32 verdict, URL handling, Chinese."""
 
+import json
 import re
 
 import numpy as np
@@ -7,6 +8,8 @@ import pytest
 
 from core.floats import FLOAT32_MAX_LOG10
 from tests.apptest import assert_all_finite, chart_frames, charts, open_page, texts
+from ui.charts.common import PRESENTER_HEIGHT
+from ui.i18n import t
 
 PAGE = "pages/1_chain_rule.py"
 LIGHT = {"depth": "30", "width": "64", "samples": "4"}  # fast settings for behaviour tests
@@ -54,6 +57,8 @@ def test_default_view_draws_three_finite_charts_and_the_readouts():
     assert list(profile.index) == list(range(51))
     # absolute norms: the output gradient of width 128 has norm about sqrt(128)
     assert abs(profile.loc[50, "median"] - np.log10(np.sqrt(128))) < 0.1
+    assert export_ids(at) == ["gradient_per_layer", "forward_signal", "factor_split"]
+    assert not folded(at)  # outside presenter mode nothing is folded
 
 
 def test_relu_factor_chart_shows_weights_double_and_relu_halves():
@@ -197,3 +202,25 @@ def test_underflow_metric_when_the_gradient_vanishes():
     median = gradient_profile(at)["median"]
     assert median.loc[layer] < -37.93 and (median.loc[layer + 1:] >= -37.93).all()
     assert growth(at) < -50
+
+
+def export_ids(at) -> list[str]:
+    """The chart ids of the page's export menus (one SVG button per menu)."""
+    return [button.key.removeprefix("export_svg_") for button in at.get("download_button")
+            if (button.key or "").startswith("export_svg_")]
+
+
+def folded(at) -> str:
+    """The markdown folded into presenter mode's "Explanation" expanders."""
+    return "\n".join(md.value for box in at.expander if box.label == "Explanation"
+                     for md in box.markdown)
+
+
+def test_presenter_mode_folds_the_explanations_and_every_chart_has_an_export_menu():
+    at = page(present="1", **LIGHT)
+    assert export_ids(at) == ["gradient_per_layer", "forward_signal", "factor_split"]
+    assert len(charts(at)) == 3
+    assert all(json.loads(chart.proto.spec)["height"] == PRESENTER_HEIGHT for chart in charts(at))
+    assert t("cr.intro", "en") in folded(at) and t("cr.why.he", "en") in folded(at)
+    assert len(at.get("latex")) >= 3  # folded with their derivation, not gone
+    assert len(at.metric) == 3  # readouts stay visible

@@ -7,6 +7,8 @@ import pytest
 
 from core.cliff import CLIFF_REGION
 from tests.apptest import assert_all_finite, chart_frames, charts, open_page, texts
+from ui.charts.common import PRESENTER_HEIGHT
+from ui.i18n import t
 
 PAGE = "pages/2_gradient_clipping.py"
 (X0, X1), (Y0, Y1) = CLIFF_REGION
@@ -81,6 +83,7 @@ def test_default_view_draws_every_chart_with_finite_values():
     assert "Pascanu" in body and "clip_grad_norm_" in body
     assert r"\max\big(&0" in body  # the article's formula shown as the myth
     assert not at.warning
+    assert len(export_ids(at)) == 6 and not folded(at)
 
 
 def test_norm_clipping_keeps_the_direction_value_clipping_bends_it():
@@ -192,3 +195,30 @@ def test_chinese():
     body = texts(at)
     assert "梯度裁剪" in body and "按范数裁剪" in body and "悬崖" in body
     assert "Descent paths" not in body and "Question" not in body
+
+
+def export_ids(at) -> list[str]:
+    """The chart ids of the page's export menus (one SVG button per menu)."""
+    return [button.key.removeprefix("export_svg_") for button in at.get("download_button")
+            if (button.key or "").startswith("export_svg_")]
+
+
+def folded(at) -> str:
+    """The markdown folded into presenter mode's "Explanation" expanders."""
+    return "\n".join(md.value for box in at.expander if box.label == "Explanation"
+                     for md in box.markdown)
+
+
+def test_presenter_mode_folds_the_questions_keeps_equal_aspect_and_exports_every_chart():
+    at = page(present="1")
+    assert export_ids(at) == ["vectors_2d", "component_histogram", "layer_norms", "cliff_map",
+                              "cliff_loss", "cliff_grad_norm"]
+    sizes = [(spec.get("width"), spec["height"])
+             for spec in (json.loads(chart.proto.spec) for chart in charts(at))]
+    assert all(height == PRESENTER_HEIGHT for _, height in sizes)
+    (x0, x1), (y0, y1) = CLIFF_REGION
+    assert sizes[0] == (PRESENTER_HEIGHT, PRESENTER_HEIGHT)  # the circle stays a circle
+    assert sizes[3][0] / sizes[3][1] == pytest.approx((x1 - x0) / (y1 - y0), rel=0.01)
+    for key in ("cl.intro", "cl.a.question", "cl.b.question", "cl.c.question"):
+        assert t(key, "en") in folded(at), key
+    assert r"\max\big(&0" in texts(at)  # the myth's formula stays on screen

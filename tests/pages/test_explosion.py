@@ -7,6 +7,8 @@ import numpy as np
 import streamlit as st
 
 from tests.apptest import assert_all_finite, chart_frames, charts, open_page, texts
+from ui.charts.common import PRESENTER_HEIGHT
+from ui.i18n import t
 
 PAGE = "pages/5_explosion_vs_vanishing.py"
 REMEDIES = ("good", "bn", "res", "clip")
@@ -41,6 +43,7 @@ def test_default_view_compares_vanishing_and_exploding_on_one_axis():
     left, right = y_domains(at)
     assert left == right and left[0] <= growth(at, "l") and left[1] >= growth(at, "r")
     assert "| **Batch normalisation** (a *normalisation*, not a regularisation)" in texts(at)
+    assert len(export_ids(at)) == 6 and not folded(at)
 
 
 def test_controls_at_their_minimum_and_maximum_run_cleanly():
@@ -148,3 +151,27 @@ def test_chinese():
     for term in ("梯度爆炸与梯度消失", "批量归一化", "残差连接", "梯度裁剪", "总增长", "相图"):
         assert term in body, term
     assert "Total growth" not in body and "Phase diagram" not in body
+
+
+def export_ids(at) -> list[str]:
+    """The chart ids of the page's export menus (one SVG button per menu)."""
+    return [button.key.removeprefix("export_svg_") for button in at.get("download_button")
+            if (button.key or "").startswith("export_svg_")]
+
+
+def folded(at) -> str:
+    """The markdown folded into presenter mode's "Explanation" expanders."""
+    return "\n".join(md.value for box in at.expander if box.label == "Explanation"
+                     for md in box.markdown)
+
+
+def test_presenter_mode_folds_the_explanations_and_every_chart_has_an_export_menu():
+    at = open_page(PAGE, {"present": "1"})
+    assert not at.exception
+    assert export_ids(at) == [f"{chart}_{side}" for chart in ("gradient_profile",
+                                                              "weight_gradients", "phase_diagram")
+                              for side in ("left", "right")]
+    assert all(json.loads(chart.proto.spec)["height"] == PRESENTER_HEIGHT for chart in charts(at))
+    for key in ("ex.intro", "ex.math_factor", "ex.weights_intro", "ex.phase_intro"):
+        assert t(key, "en") in folded(at), key
+    assert verdicts(at) == ("vanishing", "exploding")  # readouts stay

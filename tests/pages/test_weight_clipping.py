@@ -1,8 +1,12 @@
 """The weight-clipping page: draws finite charts, reacts to its controls, survives bad links."""
 
+import json
+
 import numpy as np
 
 from tests.apptest import assert_all_finite, chart_frames, charts, open_page, texts
+from ui.charts.common import PRESENTER_HEIGHT
+from ui.i18n import t
 
 PAGE = "pages/3_weight_clipping.py"
 SMALL = {"depth": "12", "width": "32"}  # keeps the tests light; the training part is fixed
@@ -39,6 +43,7 @@ def test_default_view_draws_four_finite_charts():
     loss = next(f for f in chart_frames(charts(at)[2]) if "loss" in f)
     assert loss.series.nunique() == 4 and (loss.loss > 0).all()
     assert not at.warning
+    assert len(export_ids(at)) == 4 and not folded(at)
 
 
 def test_larger_c_puts_fewer_weights_on_the_bound():
@@ -109,3 +114,26 @@ def test_chinese():
     body = texts(at)
     assert "权重裁剪" in body and "梯度" in body and "训练中的代价" in body
     assert "What it costs in training" not in body and "weights at ±c" not in body
+
+
+def export_ids(at) -> list[str]:
+    """The chart ids of the page's export menus (one SVG button per menu)."""
+    return [button.key.removeprefix("export_svg_") for button in at.get("download_button")
+            if (button.key or "").startswith("export_svg_")]
+
+
+def folded(at) -> str:
+    """The markdown folded into presenter mode's "Explanation" expanders."""
+    return "\n".join(md.value for box in at.expander if box.label == "Explanation"
+                     for md in box.markdown)
+
+
+def test_presenter_mode_folds_the_explanations_and_every_chart_has_an_export_menu():
+    at = open_page(PAGE, {"present": "1", **SMALL})
+    assert not at.exception
+    assert export_ids(at) == ["weight_histogram", "gradient_ratio", "training_loss",
+                              "weight_pileup"]
+    assert all(json.loads(chart.proto.spec)["height"] == PRESENTER_HEIGHT for chart in charts(at))
+    for key in ("wc.intro", "wc.grad.bound_intro", "wc.train.intro"):
+        assert t(key, "en") in folded(at), key
+    assert len(at.get("latex")) == 2  # the update rule and the bound stay on screen

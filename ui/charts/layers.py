@@ -59,7 +59,8 @@ def layer_profile_chart(
                        scale=alt.Scale(domain=series_labels,
                                        range=[COLORS[key] for key in series_keys]))
     y_scale = alt.Scale(domain=list(y_domain)) if y_domain else alt.Scale(zero=False, nice=False)
-    x = alt.X("layer:Q", title=x_title, scale=alt.Scale(nice=False))
+    x = alt.X("layer:Q", title=x_title, scale=alt.Scale(nice=False),
+              axis=alt.Axis(tickMinStep=1, format="d"))
     base = alt.Chart(profile).encode(x=x, color=colour)
     band = base.mark_area(opacity=0.2).encode(y=alt.Y("low:Q", scale=y_scale), y2="high:Q")
     tooltip = [

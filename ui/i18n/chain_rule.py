@@ -215,4 +215,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "所以只有当 n·Var[w] = 2 时乘积才恰好保持为 1：这就是 He 初始化。增益 g 让每个因子乘以 g²，"
         "总共变化 L·log10(g) 个数量级。",
     },
+    # presets (ui/presets.py)
+    "cr.preset.healthy": {"en": "Healthy: He, gain 1", "zh": "健康：He，增益 1"},
+    "cr.preset.exploding": {"en": "Exploding: gain 1.5", "zh": "爆炸：增益 1.5"},
+    "cr.preset.vanishing": {"en": "Vanishing: sigmoid", "zh": "消失：sigmoid"},
+    "cr.preset.relu_not_the_cause": {"en": "ReLU is not the cause", "zh": "元凶不是 ReLU"},
+    "cr.preset.tanh_saturates": {"en": "tanh saturates: gain 3", "zh": "tanh 饱和：增益 3"},
+    "cr.preset.float32_overflow": {"en": "float32 overflows", "zh": "float32 溢出"},
 }

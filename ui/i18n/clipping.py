@@ -277,4 +277,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "- I. Goodfellow、Y. Bengio、A. Courville（2016），*Deep Learning*，第 8.2.4 节与"
         "图 8.3（悬崖与梯度爆炸）。",
     },
+    # presets (ui/presets.py)
+    "cl.preset.clipping_saves_cliff": {"en": "Clipping vs the cliff", "zh": "裁剪与悬崖"},
+    "cl.preset.value_bends_direction": {"en": "By value bends direction", "zh": "按值裁剪改变方向"},
+    "cl.preset.axis_aligned": {"en": "Along an axis", "zh": "沿坐标轴"},
+    "cl.preset.tiny_threshold": {"en": "Tiny threshold: crawls", "zh": "阈值过小：爬行"},
 }

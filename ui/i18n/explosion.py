@@ -291,4 +291,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "their path is off); they are left out of the chart and the median.",
         "zh": "{share} 的样本在输入处的梯度恰好为零（其路径上的 ReLU 全部关闭）；图表和中位数中不包含它们。",
     },
+    # presets (ui/presets.py)
+    "ex.preset.defaults": {"en": "Defaults: vanish vs explode", "zh": "默认：消失对比爆炸"},
+    "ex.preset.bn_rescues_vanishing": {"en": "BN rescues the sigmoid", "zh": "批量归一化救 sigmoid"},
+    "ex.preset.residual_rescues": {"en": "Residual connections", "zh": "残差连接"},
+    "ex.preset.bn_alone_explodes_relu": {"en": "BN alone: ReLU explodes", "zh": "只用批量归一化：爆炸"},
+    "ex.preset.clipping_only_caps": {"en": "Clipping only caps", "zh": "梯度裁剪只限步长"},
 }
