@@ -30,6 +30,7 @@ from core.descent_demo import (
 from ui.charts import descent as charts
 from ui.controls import Controls
 from ui.display import explain, show_chart
+from ui.presets import LABEL_PREFIXES, PRESETS
 from ui.i18n import t
 from ui.shell import page_setup
 
@@ -341,4 +342,5 @@ one_dimension(controls, lang)
 two_dimensions(controls, lang)
 schedules(controls, lang)
 seed_loop(lang)
+controls.presets(PRESETS["descent"], LABEL_PREFIXES["descent"])
 controls.report()

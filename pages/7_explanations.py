@@ -14,6 +14,7 @@ from ui.charts.explanations import agreement_chart, arrow_frame, field_chart, he
 from ui.charts.layers import layer_profile_chart
 from ui.controls import Controls
 from ui.display import explain, show_chart
+from ui.presets import LABEL_PREFIXES, PRESETS
 from ui.frames import profile_frame
 from ui.i18n import t
 from ui.shell import page_setup
@@ -29,14 +30,7 @@ REFERENCE = {"gain": 1.0, "lr": 0.1, "clip": None}  # the healthy model every vi
 MAX_WORK, WIDTH_COST = 3300, 3000
 AGREE, PARTLY = 0.7, 0.4  # mean cosine above which two explanations "agree" / "partly agree"
 SAME = 0.05  # cosine differences below this are "about the same"
-PRESETS = {
-    "healthy": {"data": "moons", "depth": 4, "width": 32, "gain": 1.0, "lr": 0.1, "steps": 400,
-                "clip": False, "c": 1.0, "seed": 0},
-    "exploding": {"data": "moons", "depth": 4, "width": 32, "gain": 2.0, "lr": 0.5,
-                  "steps": 400, "clip": False, "c": 1.0, "seed": 0},
-    "exploding_clipped": {"data": "moons", "depth": 4, "width": 32, "gain": 2.0, "lr": 0.5,
-                          "steps": 400, "clip": True, "c": 1.0, "seed": 0},
-}
+
 
 
 def steps_for(depth: int, width: int, steps: int) -> int:
@@ -373,7 +367,7 @@ settings = {
     "c": controls.slider("c", "xai.control.c", 0.1, 10.0, 1.0, step=0.1),
     "seed": controls.seed(),
 }
-controls.presets(PRESETS, "xai.preset.")
+controls.presets(PRESETS["explanations"], LABEL_PREFIXES["explanations"])
 controls.report()
 
 settings["steps_used"] = steps_for(settings["depth"], settings["width"], settings["steps"])

@@ -21,6 +21,15 @@ _CLIPPING = {
 _WEIGHT_CLIPPING = {"c": 0.1, "depth": 50, "width": 128, "gain": 1.2, "act": "relu", "seed": 0,
                     "data": "moons"}
 
+_DESCENT = {
+    "lam": 4.0, "eta": 0.4, "x0": 1.0, "k": 12,  # (a) one dimension
+    "L": 10.0, "mu": 1.0, "frac": 0.95, "k2": 40,  # (b) two dimensions
+    "stp": True, "exp": True, "cos": True, "inv": True, "eta0": 3.0, "end": 0.05, "k3": 60,
+}
+
+_EXPLANATIONS = {"data": "moons", "depth": 4, "width": 32, "gain": 1.0, "lr": 0.1, "steps": 400,
+                 "clip": False, "c": 1.0, "seed": 0}
+
 _SIDE_DEFAULTS = {"good": False, "bn": False, "res": False, "clip": False}
 _EXPLOSION = {
     "width": 64, "max_norm": 1.0, "seed": 0,
@@ -59,6 +68,20 @@ PRESETS: dict[str, dict[str, dict[str, object]]] = {
         "wgan_c_001": _preset(_WEIGHT_CLIPPING, c=0.01),
         "tight_clip_vanishes": _preset(_WEIGHT_CLIPPING, c=0.005, depth=20),
     },
+    "descent": {
+        "monotone": _preset(_DESCENT, eta=0.1),
+        "one_step": _preset(_DESCENT, eta=0.25),
+        "oscillating": _preset(_DESCENT),
+        "no_convergence": _preset(_DESCENT, eta=0.5),
+        "lr_past_2_over_lambda": _preset(_DESCENT, eta=0.6, k=10),
+        "ill_conditioned": _preset(_DESCENT, L=50.0, mu=0.5, frac=0.95, k2=100),
+        "decay_rescues": _preset(_DESCENT, stp=False, cos=False, inv=False, eta0=3.0, k3=120),
+    },
+    "explanations": {
+        "healthy": _preset(_EXPLANATIONS),
+        "exploding": _preset(_EXPLANATIONS, gain=2.0, lr=0.5),
+        "exploding_clipped": _preset(_EXPLANATIONS, gain=2.0, lr=0.5, clip=True),
+    },
     "explosion": {
         "defaults": _preset(_EXPLOSION),
         "bn_rescues_vanishing": _preset(_EXPLOSION, l_bn=True),
@@ -71,7 +94,8 @@ PRESETS: dict[str, dict[str, dict[str, object]]] = {
 
 # Where each page's preset labels live: "<prefix><preset id>" in its string module.
 LABEL_PREFIXES = {"chain_rule": "cr.preset.", "clipping": "cl.preset.",
-                  "weight_clipping": "wc.preset.", "explosion": "ex.preset."}
+                  "weight_clipping": "wc.preset.", "explosion": "ex.preset.",
+                  "descent": "gd.preset.", "explanations": "xai.preset."}
 
 
 def preset_label(page_id: str, preset_id: str, lang: str) -> str:
@@ -94,4 +118,9 @@ SCENES: tuple[tuple[str, str], ...] = (
     ("clipping", "clipping_saves_cliff"),
     ("explosion", "clipping_only_caps"),
     ("weight_clipping", "wgan_c_001"),
+    ("descent", "oscillating"),
+    ("descent", "lr_past_2_over_lambda"),
+    ("descent", "decay_rescues"),
+    ("explanations", "exploding"),
+    ("explanations", "exploding_clipped"),
 )

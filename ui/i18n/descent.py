@@ -321,4 +321,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "这个循环只是把一个数乘以 0.99 一千次：(1 − 0.01)^1000 = {number}。这相当于在 g²/2 上做梯度下降"
         "（λ = 1，η = 0.01：第 1 节中的单调收敛），g 扮演了 x 的角色。它与神经网络的梯度毫无关系。",
     },
+    "gd.preset.monotone": {"en": "Small step: monotone", "zh": "小步长：单调收敛"},
+    "gd.preset.one_step": {"en": "η = 1/λ: one step", "zh": "η = 1/λ：一步到位"},
+    "gd.preset.oscillating": {"en": "1/λ < η < 2/λ: oscillates", "zh": "1/λ < η < 2/λ：振荡收敛"},
+    "gd.preset.no_convergence": {"en": "η = 2/λ: bounces forever", "zh": "η = 2/λ：来回跳动"},
+    "gd.preset.lr_past_2_over_lambda": {
+        "en": "Learning rate past 2/λ", "zh": "学习率超过 2/λ"},
+    "gd.preset.ill_conditioned": {"en": "Ill-conditioned valley", "zh": "病态的狭长山谷"},
+    "gd.preset.decay_rescues": {"en": "Decay rescues a too-large rate", "zh": "衰减挽救过大的学习率"},
 }

@@ -69,4 +69,36 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Weight clipping at WGAN's c = 0.01: almost every weight sits exactly at ±c, the gradient vanishes by dozens of decades, and the run clipped at c learns nothing.",
         "zh": "按 WGAN 的 c = 0.01 做权重裁剪：几乎所有权重都恰好停在 ±c，梯度消失了几十个数量级，裁剪于 c 的那次训练什么也没学到。",
     },
+    "wt.scene.descent.oscillating": {
+        "en": "Forget networks for a moment: one parameter, f(x) = λx²/2. Each step multiplies x "
+        "by 1 − ηλ. Between 1/λ and 2/λ that factor is negative: x overshoots, changes sign, "
+        "and still converges.",
+        "zh": "先不看网络：只有一个参数，f(x) = λx²/2。每一步都把 x 乘以 1 − ηλ。η 在 1/λ 与 2/λ "
+        "之间时这个因子为负：x 越过最低点、改变符号，但仍然收敛。",
+    },
+    "wt.scene.descent.lr_past_2_over_lambda": {
+        "en": "Past 2/λ the factor's size exceeds 1: |x| grows by 1.4 per step here, 28.9 after ten "
+        "steps. That is what a too-large learning rate does, with no network involved.",
+        "zh": "超过 2/λ 后，因子的绝对值大于 1：这里每步 |x| 乘以 1.4，十步后达到 28.9。"
+        "学习率过大就会这样，与网络无关。",
+    },
+    "wt.scene.descent.decay_rescues": {
+        "en": "Start with the same too-large rate but let it decay: as soon as it drops below 2/λ, "
+        "|x| turns around and converges. The constant rate keeps diverging.",
+        "zh": "从同样过大的学习率开始，但让它逐渐衰减：一旦低于 2/λ，|x| 就掉头收敛。"
+        "固定学习率则一直发散。",
+    },
+    "wt.scene.explanations.exploding": {
+        "en": "Why care about explanations? Train the same model twice in the exploding regime: "
+        "the two saliency maps no longer agree. An explanation of a model trained this way "
+        "says more about the seed than about the data.",
+        "zh": "为什么要关心可解释性？在梯度爆炸的区间把同一个模型训练两次：两张显著性图不再一致。"
+        "这样训练出来的模型，其解释更多反映的是随机种子，而不是数据。",
+    },
+    "wt.scene.explanations.exploding_clipped": {
+        "en": "Same gain, same learning rate, now with gradient clipping: the two seeds' "
+        "explanations agree again. Read the numbers on the page: they decide what it says.",
+        "zh": "同样的增益和学习率，加上梯度裁剪：两个种子的解释重新一致。请看页面上的数字："
+        "页面的结论由它们决定。",
+    },
 }
