@@ -4,6 +4,7 @@ Files are made only when their button is clicked (vl-convert renders offline), a
 the page, the chart and the settings, and carry the chart's translated title and axis titles.
 """
 
+import functools
 import re
 
 import altair as alt
@@ -54,6 +55,17 @@ def chart_data(chart: alt.TopLevelMixin) -> pd.DataFrame:
     return max(frames, key=len) if frames else pd.DataFrame()
 
 
+def _without_revalidation(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
+    """The chart, made to skip Altair's JSON-schema validation when Streamlit serialises it.
+
+    Validation is half the cost of drawing a chart on every rerun; the chart builders' tests
+    validate every spec they produce, so the server need not do it again.
+    """
+    fast = chart.copy(deep=False)
+    object.__setattr__(fast, "to_dict", functools.partial(type(fast).to_dict, fast, validate=False))
+    return fast
+
+
 def show_chart(chart: alt.TopLevelMixin, chart_id: str, controls, *, container=None,
                width: str = "stretch", data: pd.DataFrame | None = None) -> None:
     """Draw ``chart`` (larger in presenter mode) with a download menu under it.
@@ -64,7 +76,7 @@ def show_chart(chart: alt.TopLevelMixin, chart_id: str, controls, *, container=N
     place = container if container is not None else st
     if presenter_mode():
         chart = for_presenter(chart)
-    place.altair_chart(chart, width=width)
+    place.altair_chart(_without_revalidation(chart), width=width)
     lang = controls.lang
     stem = file_stem(controls.page_id, chart_id, controls.changed_settings())
     with place.popover(t("export.menu", lang), icon=":material/download:"):

@@ -40,21 +40,45 @@ def color_scale(keys: list[str], labels: list[str] | None = None) -> alt.Scale:
     return alt.Scale(domain=labels or keys, range=[COLORS[key] for key in keys])
 
 
+# Axis, legend, title and view settings shared by every chart.
+APP_CONFIG = alt.Config(
+    axis=alt.AxisConfig(labelFontSize=FONT_SIZES["label"], titleFontSize=FONT_SIZES["title"],
+                        labelLimit=240, titleLimit=600),
+    legend=alt.LegendConfig(labelFontSize=FONT_SIZES["legend"], titleFontSize=FONT_SIZES["legend"],
+                            orient="top", labelLimit=400, symbolLimit=20, symbolOpacity=1,
+                            symbolType="stroke", symbolStrokeWidth=4),
+    title=alt.TitleConfig(fontSize=FONT_SIZES["chart_title"], anchor="start"),
+    view=alt.ViewConfig(strokeWidth=0),
+).to_dict()
+
+
 def finish(chart: alt.TopLevelMixin, title: str | None = None,
            height: int = CHART_HEIGHT) -> alt.TopLevelMixin:
-    """Give a chart the app's sizes: legible on a projector, titled, responsive width."""
+    """Give a chart the app's sizes: legible on a projector, titled, responsive width.
+
+    One shallow copy with the settings assigned directly: Altair's ``properties`` and
+    ``configure_*`` each copy and re-validate, which cost more than the chart on every rerun.
+    (The builders' tests validate the resulting specs.)
+    """
+    finished = _with_config(chart, APP_CONFIG, override=False)  # a builder's settings win
     if title is not None:
-        chart = chart.properties(title=title)
-    return (
-        chart.properties(height=height, padding={"top": 28, "left": 8, "right": 16, "bottom": 8})
-        .configure_axis(labelFontSize=FONT_SIZES["label"], titleFontSize=FONT_SIZES["title"],
-                        labelLimit=240, titleLimit=600)
-        .configure_legend(labelFontSize=FONT_SIZES["legend"], titleFontSize=FONT_SIZES["legend"],
-                          orient="top", labelLimit=400, symbolLimit=20, symbolOpacity=1,
-                          symbolType="stroke", symbolStrokeWidth=4)
-        .configure_title(fontSize=FONT_SIZES["chart_title"], anchor="start")
-        .configure_view(strokeWidth=0)
-    )
+        finished.title = title
+    finished.height = height
+    finished.padding = {"top": 28, "left": 8, "right": 16, "bottom": 8}
+    return finished
+
+
+def _with_config(chart: alt.TopLevelMixin, settings: dict, override: bool) -> alt.TopLevelMixin:
+    """A shallow copy of ``chart`` with ``settings`` merged into its config, one level deep."""
+    copy = chart.copy(deep=False)
+    own = chart.config.to_dict() if chart.config is not alt.Undefined else {}
+    low, high = (own, settings) if override else (settings, own)
+    merged = {**low, **high}
+    for key in low.keys() & high.keys():
+        if isinstance(low[key], dict) and isinstance(high[key], dict):
+            merged[key] = {**low[key], **high[key]}
+    copy.config = alt.Config(**merged)
+    return copy
 
 
 def finite_rows(df: pd.DataFrame, columns: list[str], positive: tuple[str, ...] = ()
@@ -87,15 +111,11 @@ PRESENTER_FONT_SIZES = {"label": 18, "title": 20, "chart_title": 24, "legend": 1
 def for_presenter(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
     """The same chart taller and with larger type, readable from the back of a room."""
     sizes = PRESENTER_FONT_SIZES
-    big = chart.copy(deep=True)
+    big = _with_config(chart, {
+        "axis": {"labelFontSize": sizes["label"], "titleFontSize": sizes["title"]},
+        "legend": {"labelFontSize": sizes["legend"], "titleFontSize": sizes["legend"]},
+        "title": {"fontSize": sizes["chart_title"], "anchor": "start"},
+    }, override=True)
     if isinstance(big, alt.Chart | alt.LayerChart):  # compound charts keep their own sizes
-        big = big.properties(height=PRESENTER_HEIGHT)
-    config = big.config if big.config is not alt.Undefined else alt.Config()
-    axis = config.axis if config.axis is not alt.Undefined else alt.AxisConfig()
-    legend = config.legend if config.legend is not alt.Undefined else alt.LegendConfig()
-    axis.labelFontSize, axis.titleFontSize = sizes["label"], sizes["title"]
-    legend.labelFontSize = legend.titleFontSize = sizes["legend"]
-    config.axis, config.legend = axis, legend
-    config.title = alt.TitleConfig(fontSize=sizes["chart_title"], anchor="start")
-    big.config = config
+        big.height = PRESENTER_HEIGHT
     return big
