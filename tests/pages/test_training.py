@@ -1,0 +1,146 @@
+"""The training lab: finite charts, divergence said in words, the remedies through the page,
+URL-bound controls that survive bad links, both languages."""
+
+import numpy as np
+
+from tests.apptest import assert_all_finite, chart_frames, charts, open_page, texts
+
+PAGE = "pages/6_training_lab.py"
+SHORT = {"steps": "100"}
+
+
+def metric(at, label: str) -> str:
+    return next(m.value for m in at.metric if m.label == label)
+
+
+def frames_with(at, column: str) -> list:
+    return [f for chart in charts(at) for f in chart_frames(chart) if column in f]
+
+
+def link_notices(at) -> list[str]:
+    return [w.value for w in at.warning if w.proto.icon == ":material/link_off:"]
+
+
+def test_default_view_trains_and_draws_finite_charts():
+    at = open_page(PAGE)
+    assert not at.exception
+    assert len(charts(at)) == 5  # loss, accuracy, gradient norm, heatmap, boundary
+    assert_all_finite(at)
+    assert float(metric(at, "accuracy A").rstrip("%")) > 90
+    assert "trained for 500 steps" in at.success[0].value
+    loss = frames_with(at, "loss")[0]
+    assert (loss["loss"] > 0).all() and loss["step"].max() >= 490
+    cells = frames_with(at, "step_from")[0]
+    assert set(cells["layer"]) == {1, 2, 3, 4} and len(cells) <= 3000
+    grid = frames_with(at, "x_from")[0]
+    assert len(grid) == 3600 and grid["p"].between(0, 1).all()
+    assert not link_notices(at)
+
+
+def test_exploding_preset_diverges_and_norm_clipping_rescues_it():
+    at = open_page(PAGE)
+    at.selectbox(key="preset").set_value("exploding_norm").run()
+    assert not at.exception
+    assert at.checkbox(key="cmp").value is True
+    assert_all_finite(at)
+    said = " ".join(e.value for e in at.error)
+    assert "**A** diverged at step" in said and "beyond float32" in said
+    assert float(metric(at, "accuracy B").rstrip("%")) > 90
+    assert int(metric(at, "steps clipped B")) > 0
+    step = int(said.split("diverged at step ")[1].split(":")[0])
+    # A's curves stop before the step that diverged; B's run to the end
+    loss = frames_with(at, "loss")[0]
+    a = loss[loss["series"] == "A"]
+    assert a["step"].max() < step and loss["step"].max() >= 490
+    # the clipped gradient never exceeds the threshold; clip events are drawn
+    lines = frames_with(at, "kind")[0]
+    after = lines[lines["kind"] == "after clipping"]
+    assert (after["log10_norm"] <= 1e-9).all()
+    assert len(frames_with(at, "log10_norm")) >= 2
+    assert "Gradient clipping by norm" in texts(at)
+
+
+def test_vanishing_preset_stalls_and_residual_connections_rescue_it():
+    at = open_page(PAGE)
+    at.selectbox(key="preset").set_value("residual").run()
+    assert not at.exception
+    assert_all_finite(at)
+    assert float(metric(at, "accuracy A").rstrip("%")) < 60
+    assert float(metric(at, "accuracy B").rstrip("%")) > 90
+    assert "did not learn" in at.warning[0].value
+    # the heatmaps: A's first layer gets far less gradient than B's
+    heat_a, heat_b = frames_with(at, "step_from")
+    first = [h[h["layer"] == 1]["log10_norm"].mean() for h in (heat_a, heat_b)]
+    assert first[0] < first[1] - 3
+
+
+def test_more_steps_lower_the_loss_and_clipping_fires():
+    short = open_page(PAGE, {"steps": "50"})
+    long = open_page(PAGE, {"steps": "1000"})
+    assert float(metric(long, "loss A")) < float(metric(short, "loss A"))
+    clipped = open_page(PAGE, {**SHORT, "clip": "norm", "thr": "0.1"})
+    assert int(metric(clipped, "steps clipped A")) > 50
+    rules = frames_with(clipped, "label")
+    assert any(np.isclose(r["log10_norm"], -1).all() for r in rules if "log10_norm" in r)
+
+
+def test_controls_at_their_minimum_and_maximum():
+    low = {"data": "xor", "depth": "2", "width": "4", "act": "sigmoid", "init": "lecun",
+           "gain": "0.1", "opt": "sgd", "lr": "0.0001", "sched": "cosine", "steps": "50",
+           "clip": "value", "thr": "0.1", "wc": "0.02", "bn": "true", "res": "true",
+           "seed": "0", "cmp": "true", "bclip": "none", "bthr": "0.1", "blr": "10",
+           "bsched": "step", "bopt": "adam", "binit": "normal", "bbn": "off", "bres": "off",
+           "bwc": "off"}
+    high = {"data": "spirals", "depth": "16", "width": "64", "act": "linear", "init": "normal",
+            "gain": "4", "opt": "adam", "lr": "10", "sched": "inverse_time", "steps": "2000",
+            "clip": "norm", "thr": "10", "wc": "1", "bn": "true", "res": "true",
+            "seed": "9999", "cmp": "true", "bclip": "value", "bthr": "10", "blr": "0.0001",
+            "bsched": "exponential", "bopt": "momentum", "binit": "xavier", "bbn": "on",
+            "bres": "on", "bwc": "0.02"}
+    for params in (low, high):
+        at = open_page(PAGE, params)
+        assert not at.exception, params
+        assert len(charts(at)) >= 5
+        assert_all_finite(at)
+        assert not link_notices(at)
+        for loss in frames_with(at, "loss"):
+            assert (loss["loss"] > 0).all()
+    assert "number of training steps (A) was reduced from 2000" in texts(at)
+
+
+def test_divergence_at_the_first_step_is_said_and_nothing_breaks():
+    at = open_page(PAGE, {"depth": "16", "width": "64", "gain": "4", "lr": "10",
+                          "act": "linear", "steps": "50"})
+    assert not at.exception
+    assert_all_finite(at)
+    assert "diverged at step" in at.error[0].value
+
+
+def test_url_seeds_the_controls():
+    at = open_page(PAGE, {**SHORT, "depth": "6", "lr": "0.03", "opt": "adam", "bn": "true",
+                          "cmp": "true", "bres": "on"})
+    assert at.slider(key="depth").value == 6
+    assert at.selectbox(key="lr").value == "0.03"
+    assert at.selectbox(key="opt").value == "adam"
+    assert at.checkbox(key="bn").value is True
+    assert at.selectbox(key="bres").value == "on"
+    assert "B: clip by norm at 1, residual" in texts(at)
+
+
+def test_malformed_link_warns_and_still_draws():
+    at = open_page(PAGE, {"depth": "abc", "width": "100000", "gain": "-1", "act": "<script>",
+                          "lr": "1e9", "bn": "maybe", "steps": "50", "zoom": "2"})
+    assert not at.exception
+    assert len(charts(at)) == 5
+    notice = " ".join(link_notices(at))
+    for key in ("depth", "width", "gain", "act", "lr", "bn", "zoom"):
+        assert f"`{key}" in notice, key
+    assert at.slider(key="width").value == 64 and at.slider(key="depth").value == 4
+
+
+def test_chinese():
+    at = open_page(PAGE, {**SHORT, "lang": "zh", "cmp": "true"})
+    assert not at.exception
+    body = texts(at)
+    assert "训练实验室" in body and "梯度范数" in body and "准确率" in body
+    assert "Loss and accuracy" not in body and "trained for" not in body
