@@ -24,6 +24,8 @@ from ui.controls import Controls
 from ui.display import explain, show_chart
 from ui.i18n import t
 from ui.i18n.training import LR_CHOICES, WC_CHOICES
+from ui.presets import LABEL_PREFIXES, PRESETS
+from ui.presets import TRAINING_DEFAULTS as DEFAULTS
 from ui.shell import page_setup
 
 POINTS, NOISE, BATCH = 400, 0.1, 64
@@ -35,27 +37,6 @@ HEAT_CELLS = 2400  # heatmap cells per run (layers x step buckets)
 METHODS = ("none", "value", "norm")
 FLAGS = ("same", "on", "off")
 COLOURS = {"A": COLORS["none"], "B": COLORS["norm"]}
-
-DEFAULTS = {"data": "moons", "depth": 4, "width": 32, "act": "relu", "init": "he", "gain": 1.0,
-            "opt": "sgd", "lr": "0.1", "sched": "constant", "steps": 500, "clip": "none",
-            "thr": 1.0, "wc": "off", "bn": False, "res": False, "seed": 0, "cmp": False,
-            "bclip": "norm", "bthr": 1.0, "blr": "same", "bsched": "same", "bopt": "same",
-            "binit": "same", "bbn": "same", "bres": "same", "bwc": "same"}
-EXPLODING = {**DEFAULTS, "depth": 8, "gain": 2.0}
-LR_HIGH = {**DEFAULTS, "data": "circles", "opt": "momentum", "lr": "1"}
-VANISHING = {**DEFAULTS, "data": "circles", "depth": 10, "act": "sigmoid", "init": "xavier",
-             "opt": "adam", "lr": "0.01"}
-PRESETS = {
-    "exploding": EXPLODING,
-    "exploding_norm": {**EXPLODING, "cmp": True},
-    "lr_high": LR_HIGH,
-    "lr_decay": {**LR_HIGH, "cmp": True, "bclip": "same", "bsched": "inverse_time"},
-    "vanishing": VANISHING,
-    "residual": {**VANISHING, "cmp": True, "bclip": "same", "bres": "on"},
-    "batch_norm": {**VANISHING, "cmp": True, "bclip": "same", "bbn": "on"},
-    "weight_clip": {**EXPLODING, "cmp": True, "bclip": "same", "bwc": "0.2"},
-}
-
 
 # ---------------------------------------------------------------- configurations
 
@@ -335,7 +316,7 @@ def show_metrics(runs: dict, configs: dict, lang: str) -> None:
 lang = page_setup("training")
 st.title(t("page.training", lang))
 controls = Controls(lang)
-controls.presets(PRESETS, "tl.preset.")
+controls.presets(PRESETS["training"], LABEL_PREFIXES["training"])
 side = st.sidebar
 side.subheader(t("tl.group.data", lang))
 v = {"data": controls.select("data", "tl.control.data", DATASETS, DEFAULTS["data"], "tl.data."),
@@ -390,7 +371,7 @@ controls.report()
 
 explain(t("tl.intro", lang), lang)
 preset = controls.matching_preset()
-if preset in PRESETS:
+if preset in PRESETS["training"]:
     st.info(t(f"tl.story.{preset}", lang), icon=":material/school:")
 
 asked = {"A": config_a(v)}

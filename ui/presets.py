@@ -8,6 +8,15 @@ Labels: ``<page prefix>.preset.<preset_id>`` in the page's string module.
 
 from ui.i18n import t
 
+
+def _preset(base: dict, **changes) -> dict[str, object]:
+    """``base`` (a page's defaults) with ``changes`` (which must name controls of the page)."""
+    unknown = set(changes) - set(base)
+    if unknown:
+        raise KeyError(f"not a control of the page: {sorted(unknown)}")
+    return {**base, **changes}
+
+
 _CHAIN_RULE = {"depth": 50, "width": 128, "act": "relu", "init": "he", "gain": 1.0,
                "samples": 8, "seed": 0}
 
@@ -30,6 +39,19 @@ _DESCENT = {
 _EXPLANATIONS = {"data": "moons", "depth": 4, "width": 32, "gain": 1.0, "lr": 0.1, "steps": 400,
                  "clip": False, "c": 1.0, "seed": 0}
 
+TRAINING_DEFAULTS = {
+    "data": "moons", "depth": 4, "width": 32, "act": "relu", "init": "he", "gain": 1.0,
+    "opt": "sgd", "lr": "0.1", "sched": "constant", "steps": 500, "clip": "none", "thr": 1.0,
+    "wc": "off", "bn": False, "res": False, "seed": 0, "cmp": False,
+    # configuration B: overrides of A ("same" keeps A's setting)
+    "bclip": "norm", "bthr": 1.0, "blr": "same", "bsched": "same", "bopt": "same",
+    "binit": "same", "bbn": "same", "bres": "same", "bwc": "same",
+}
+_EXPLODING_RUN = _preset(TRAINING_DEFAULTS, depth=8, gain=2.0)
+_LR_HIGH_RUN = _preset(TRAINING_DEFAULTS, data="circles", opt="momentum", lr="1")
+_VANISHING_RUN = _preset(TRAINING_DEFAULTS, data="circles", depth=10, act="sigmoid",
+                         init="xavier", opt="adam", lr="0.01")
+
 _SIDE_DEFAULTS = {"good": False, "bn": False, "res": False, "clip": False}
 _EXPLOSION = {
     "width": 64, "max_norm": 1.0, "seed": 0,
@@ -38,14 +60,6 @@ _EXPLOSION = {
     "r_act": "relu", "r_init": "he", "r_gain": 1.5, "r_depth": 30,
     **{f"r_{key}": value for key, value in _SIDE_DEFAULTS.items()},
 }
-
-
-def _preset(base: dict, **changes) -> dict[str, object]:
-    """``base`` (a page's defaults) with ``changes`` (which must name controls of the page)."""
-    unknown = set(changes) - set(base)
-    if unknown:
-        raise KeyError(f"not a control of the page: {sorted(unknown)}")
-    return {**base, **changes}
 
 
 PRESETS: dict[str, dict[str, dict[str, object]]] = {
@@ -82,6 +96,16 @@ PRESETS: dict[str, dict[str, dict[str, object]]] = {
         "exploding": _preset(_EXPLANATIONS, gain=2.0, lr=0.5),
         "exploding_clipped": _preset(_EXPLANATIONS, gain=2.0, lr=0.5, clip=True),
     },
+    "training": {
+        "exploding": _EXPLODING_RUN,
+        "exploding_norm": _preset(_EXPLODING_RUN, cmp=True),
+        "lr_high": _LR_HIGH_RUN,
+        "lr_decay": _preset(_LR_HIGH_RUN, cmp=True, bclip="same", bsched="inverse_time"),
+        "vanishing": _VANISHING_RUN,
+        "residual": _preset(_VANISHING_RUN, cmp=True, bclip="same", bres="on"),
+        "batch_norm": _preset(_VANISHING_RUN, cmp=True, bclip="same", bbn="on"),
+        "weight_clip": _preset(_EXPLODING_RUN, cmp=True, bclip="same", bwc="0.2"),
+    },
     "explosion": {
         "defaults": _preset(_EXPLOSION),
         "bn_rescues_vanishing": _preset(_EXPLOSION, l_bn=True),
@@ -95,7 +119,8 @@ PRESETS: dict[str, dict[str, dict[str, object]]] = {
 # Where each page's preset labels live: "<prefix><preset id>" in its string module.
 LABEL_PREFIXES = {"chain_rule": "cr.preset.", "clipping": "cl.preset.",
                   "weight_clipping": "wc.preset.", "explosion": "ex.preset.",
-                  "descent": "gd.preset.", "explanations": "xai.preset."}
+                  "descent": "gd.preset.", "explanations": "xai.preset.",
+                  "training": "tl.preset."}
 
 
 def preset_label(page_id: str, preset_id: str, lang: str) -> str:
@@ -118,6 +143,8 @@ SCENES: tuple[tuple[str, str], ...] = (
     ("clipping", "clipping_saves_cliff"),
     ("explosion", "clipping_only_caps"),
     ("weight_clipping", "wgan_c_001"),
+    ("training", "exploding_norm"),
+    ("training", "residual"),
     ("descent", "oscillating"),
     ("descent", "lr_past_2_over_lambda"),
     ("descent", "decay_rescues"),

@@ -101,4 +101,18 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "同样的增益和学习率，加上梯度裁剪：两个种子的解释重新一致。请看页面上的数字："
         "页面的结论由它们决定。",
     },
+    "wt.scene.training.exploding_norm": {
+        "en": "Now real training. A deep ReLU network at gain 2 diverges within a few steps: the "
+        "page says at which step and which number left float32. Run B is the same network with "
+        "gradient norm clipping, and it trains.",
+        "zh": "现在看真正的训练。增益为 2 的深层 ReLU 网络几步之内就发散：页面会说明在第几步、哪个数超出了 "
+        "float32。配置 B 是同一个网络加上按范数的梯度裁剪，它能正常训练。",
+    },
+    "wt.scene.training.residual": {
+        "en": "The opposite problem: a deep sigmoid network barely learns, its first layers get "
+        "almost no gradient. Residual connections give the gradient a path around every layer, "
+        "and the same network trains.",
+        "zh": "相反的问题：深层 sigmoid 网络几乎学不动，前面几层几乎得不到梯度。残差连接为梯度提供了绕过每一层的"
+        "通路，同一个网络就能训练了。",
+    },
 }
