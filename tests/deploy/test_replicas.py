@@ -24,15 +24,16 @@ import pytest
 
 from scripts.browser import (
     INSTALL_HINT,
+    MARKS,
     READY,
     ROOT,
     chromium_path,
     free_port,
-    launch,
     page_url,
     wait_for_page,
     wait_healthy,
 )
+from tests.conftest import require
 
 TEMPLATE = ROOT / "deploy" / "nginx.conf.template"
 NGINX_HINT = "install it with: apt-get install -y nginx"
@@ -44,15 +45,6 @@ QUERY = "width=16&samples=2"  # a light setting: this tests the proxy, not the p
 def nginx_path() -> str | None:
     return shutil.which("nginx") or next(
         (p for p in ("/usr/sbin/nginx", "/usr/local/sbin/nginx") if Path(p).exists()), None)
-
-
-def require(tool: str | None, name: str, hint: str) -> None:
-    if tool:
-        return
-    message = f"{name} not found; {hint}"
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(f"CI=true but {message}")
-    pytest.skip(message)
 
 
 def render(run_dir: Path, listen: str, ports: list[int]) -> Path:
@@ -110,8 +102,8 @@ def wait_proxy(url: str, timeout: float = 20.0) -> None:
 def cluster(tmp_path_factory):
     """Two replicas and nginx in front; yields (proxy URL, access log path, replica ports)."""
     nginx = nginx_path()
-    require(nginx, "nginx", NGINX_HINT)
-    require(chromium_path(), "Chromium", INSTALL_HINT)
+    require(nginx is not None, "nginx", NGINX_HINT)
+    require(chromium_path() is not None, "Chromium", INSTALL_HINT)
     run_dir = tmp_path_factory.mktemp("nginx")
     run_dir.chmod(0o755)  # nginx's workers drop root to `nobody` and write temp files here
     secret = secrets.token_hex(32)
@@ -176,41 +168,39 @@ def move_first_slider(page) -> None:
     thumb.first.press("ArrowRight")
     # The URL parameter is written back by the rerun on the server, through the websocket.
     page.wait_for_function("old => location.search !== old", arg=before, timeout=30000)
-    page.wait_for_selector(f"{READY} [data-testid='stVegaLiteChart'] .marks", timeout=30000)
+    page.wait_for_selector(f"{READY} [data-testid='stVegaLiteChart'] :is({MARKS})",
+                           timeout=30000)
     wait_for_page(page)
 
 
-def test_sessions_are_sticky_and_use_both_replicas(cluster):
-    from playwright.sync_api import sync_playwright
-
+def test_sessions_are_sticky_and_use_both_replicas(cluster, browser):
     url, log, ports = cluster
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        try:
-            chosen: dict[str, tuple] = {}  # replica -> (context, key)
-            for _ in range(MAX_CONTEXTS):
-                context = browser.new_context(viewport={"width": 1366, "height": 900})
-                key, replica = replica_of(context, url, log)
-                if replica in chosen:
-                    context.close()
-                    continue
-                chosen[replica] = (context, key)
-                if len(chosen) == 2:
-                    break
-            assert set(chosen) == {f"127.0.0.1:{port}" for port in ports}, (
-                f"{MAX_CONTEXTS} fresh browsers all landed on {set(chosen)}")
+    try:
+        chosen: dict[str, tuple] = {}  # replica -> (context, key)
+        for _ in range(MAX_CONTEXTS):
+            context = browser.new_context(viewport={"width": 1366, "height": 900})
+            key, replica = replica_of(context, url, log)
+            if replica in chosen:
+                context.close()
+                continue
+            chosen[replica] = (context, key)
+            if len(chosen) == 2:
+                break
+        assert set(chosen) == {f"127.0.0.1:{port}" for port in ports}, (
+            f"{MAX_CONTEXTS} fresh browsers all landed on {set(chosen)}")
 
-            pages = [context.new_page() for context, _ in chosen.values()]
-            for page in pages:  # both load at once: two live sessions, one per replica
-                page.goto(page_url(url, PAGE, QUERY))
-            for page in pages:
-                wait_for_page(page)
-                move_first_slider(page)
-                assert page.locator('[data-testid="stException"]').count() == 0
-            for context, _ in chosen.values():
-                context.close()  # closes the websockets, so nginx logs them
-        finally:
-            browser.close()
+        pages = [context.new_page() for context, _ in chosen.values()]
+        for page in pages:  # both load at once: two live sessions, one per replica
+            page.goto(page_url(url, PAGE, QUERY))
+        for page in pages:
+            wait_for_page(page)
+            move_first_slider(page)
+            assert page.locator('[data-testid="stException"]').count() == 0
+        for context, _ in chosen.values():
+            context.close()  # closes the websockets, so nginx logs them
+    finally:
+        for context in browser.contexts:
+            context.close()
 
     for replica, (_, key) in chosen.items():
         deadline = time.time() + 10
