@@ -107,5 +107,11 @@ def wait_for_page(page, timeout_ms: int = 30000, settle_ms: int = 400, charts: b
 # Each page at its heaviest settings (the e2e extremes test and the latency benchmark use these).
 HEAVY_QUERIES: dict[str, str] = {
     "chain_rule": "depth=200&width=512&samples=32&gain=4&act=tanh",
+    "clipping": "depth=40&width=64&gain=3&steps=200&lr=2",
     "weight_clipping": "depth=100&width=256&gain=2&act=tanh&data=spirals",
+    "descent": "lam=10&eta=2&k=100&L=50&mu=0.1&k2=200&eta0=4&k3=1000",
+    "explosion": "l_depth=100&r_depth=100&width=128&l_act=tanh&l_bn=true&l_res=true"
+                 "&l_clip=true&r_bn=true&r_res=true&r_clip=true",
+    "training": "depth=16&width=64&steps=2000&act=sigmoid&opt=adam&bn=true&res=true&cmp=true",
+    "explanations": "depth=8&width=64&steps=1000&clip=true",
 }

@@ -4,6 +4,7 @@ page switches, keyboard interaction reaching the server."""
 import json
 import re
 import time
+from urllib.parse import urlencode
 
 import pytest
 
@@ -17,6 +18,7 @@ from scripts.browser import (
     wait_for_page,
 )
 from ui.i18n import t
+from ui.presets import PRESETS
 
 PAGE_IDS = list(PAGE_PATHS)
 CHART_PAGES = [page_id for page_id in PAGE_IDS if page_id not in CHARTLESS_PAGES]
@@ -168,3 +170,17 @@ def test_the_heaviest_link_of_a_page_draws_within_seconds(page, base_url, page_i
     wait_for_page(page, timeout_ms=20000)
     assert time.perf_counter() - start < 20
     assert_page_healthy(page, page_id, "en")
+
+
+PRESET_CASES = [(page_id, name) for page_id, presets in PRESETS.items() for name in presets]
+
+
+@pytest.mark.parametrize(("page_id", "preset"), PRESET_CASES)
+def test_every_preset_link_draws_cleanly(page, base_url, page_id, preset):
+    """What a presenter opens: each preset's link, drawn with no exception or Vega warning."""
+    values = PRESETS[page_id][preset]
+    query = urlencode({key: str(value).lower() if isinstance(value, bool) else value
+                       for key, value in values.items()})
+    open_page(page, page_url(base_url, page_id, query), page_id)
+    assert_page_healthy(page, page_id, "en")
+    assert page.locator('[data-testid="stAlert"]', has_text="link").count() == 0

@@ -186,7 +186,7 @@ def per_step_chart(steps: pd.DataFrame, field: str, *, y_title: str, x_title: st
         y=alt.Y(f"{field}:Q", title=y_title, scale=alt.Scale(type="log")),
         color=colour, tooltip=tooltip)
     layers = [base.mark_line(strokeWidth=2)]
-    if clipped_title is not None:
+    if clipped_title is not None and steps["clipped"].any():  # an empty layer warns in Vega
         layers.append(base.transform_filter("datum.clipped").mark_point(
             filled=True, size=80, opacity=1).encode(
             tooltip=tooltip + [alt.Tooltip("clipped:N", title=clipped_title)]))
