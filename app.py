@@ -44,7 +44,7 @@ def home_chart(lang: str):
     keys = list(HOME_GAINS)
     labels = [t("home.series", lang, gain=HOME_GAINS[k], regime=t(f"regime.{k}", lang))
               for k in keys]
-    frames = [profile_frame(profiles[k], label) for k, label in zip(keys, labels)]
+    frames = [profile_frame(profiles[k], label) for k, label in zip(keys, labels, strict=True)]
     return layer_profile_chart(
         pd.concat(frames, ignore_index=True),
         x_title=t("label.layer", lang),
@@ -59,7 +59,7 @@ def home_chart(lang: str):
 def page_cards(lang: str) -> None:
     pages = [page for page in PAGES if page.id != "home"]
     columns = [column for _ in range(0, len(pages), 4) for column in st.columns(4)]
-    for column, page in zip(columns, pages):
+    for column, page in zip(columns, pages, strict=False):
         with column.container(border=True, height="stretch"):
             st.page_link(page.path, label=f"**{t('page.' + page.id, lang)}**", icon=page.icon)
             st.caption(t(f"question.{page.id}", lang))
@@ -68,8 +68,8 @@ def page_cards(lang: str) -> None:
 def myths_and_facts(lang: str) -> None:
     st.subheader(t("home.myths_title", lang))
     st.caption(t("home.myths_caption", lang))
-    for left, right in zip(MYTHS[::2], MYTHS[1::2]):
-        for column, (myth, page_id) in zip(st.columns(2), (left, right)):
+    for left, right in zip(MYTHS[::2], MYTHS[1::2], strict=True):
+        for column, (myth, page_id) in zip(st.columns(2), (left, right), strict=True):
             with column.container(border=True):
                 st.markdown(f":red[**{t('myth.label', lang)}**] *{t('myth.' + myth, lang)}*")
                 st.markdown(f":green[**{t('fact.label', lang)}**] {t('fact.' + myth, lang)}")

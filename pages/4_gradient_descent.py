@@ -30,8 +30,8 @@ from core.descent_demo import (
 from ui.charts import descent as charts
 from ui.controls import Controls
 from ui.display import explain, show_chart
-from ui.presets import LABEL_PREFIXES, PRESETS
 from ui.i18n import t
+from ui.presets import LABEL_PREFIXES, PRESETS
 from ui.shell import page_setup
 
 START_2D = (0.5, 1.0)  # start of the 2-D runs: off both axes, so both directions show

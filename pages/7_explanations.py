@@ -14,9 +14,9 @@ from ui.charts.explanations import agreement_chart, arrow_frame, field_chart, he
 from ui.charts.layers import layer_profile_chart
 from ui.controls import Controls
 from ui.display import explain, show_chart
-from ui.presets import LABEL_PREFIXES, PRESETS
 from ui.frames import profile_frame
 from ui.i18n import t
+from ui.presets import LABEL_PREFIXES, PRESETS
 from ui.shell import page_setup
 
 ACT = "relu"

@@ -13,7 +13,7 @@ TIMEOUT = 30
 
 
 def open_page(page: str | None = None, params: dict[str, str] | None = None) -> AppTest:
-    """Run ``app.py`` (with URL ``params``), then switch to ``page`` (e.g. "pages/1_chain_rule.py")."""
+    """Run ``app.py`` (with URL ``params``), then switch to ``page`` ("pages/1_chain_rule.py")."""
     at = AppTest.from_file(APP, default_timeout=TIMEOUT)
     for key, value in (params or {}).items():
         at.query_params[key] = value
@@ -63,3 +63,15 @@ def texts(at: AppTest) -> str:
     parts += [metric.label + " " + str(metric.value) for metric in at.metric]
     parts += [chart.proto.spec for chart in charts(at)]
     return "\n".join(parts)
+
+
+def export_ids(at: AppTest) -> list[str]:
+    """The chart ids of the page's export menus (one SVG button per menu)."""
+    return [button.key.removeprefix("export_svg_") for button in at.get("download_button")
+            if (button.key or "").startswith("export_svg_")]
+
+
+def folded(at: AppTest) -> str:
+    """The markdown folded into presenter mode's "Explanation" expanders."""
+    return "\n".join(md.value for box in at.expander if box.label == "Explanation"
+                     for md in box.markdown)

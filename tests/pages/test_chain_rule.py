@@ -7,7 +7,15 @@ import numpy as np
 import pytest
 
 from core.floats import FLOAT32_MAX_LOG10
-from tests.apptest import assert_all_finite, chart_frames, charts, open_page, texts
+from tests.apptest import (
+    assert_all_finite,
+    chart_frames,
+    charts,
+    export_ids,
+    folded,
+    open_page,
+    texts,
+)
 from ui.charts.common import PRESENTER_HEIGHT
 from ui.i18n import t
 
@@ -202,18 +210,6 @@ def test_underflow_metric_when_the_gradient_vanishes():
     median = gradient_profile(at)["median"]
     assert median.loc[layer] < -37.93 and (median.loc[layer + 1:] >= -37.93).all()
     assert growth(at) < -50
-
-
-def export_ids(at) -> list[str]:
-    """The chart ids of the page's export menus (one SVG button per menu)."""
-    return [button.key.removeprefix("export_svg_") for button in at.get("download_button")
-            if (button.key or "").startswith("export_svg_")]
-
-
-def folded(at) -> str:
-    """The markdown folded into presenter mode's "Explanation" expanders."""
-    return "\n".join(md.value for box in at.expander if box.label == "Explanation"
-                     for md in box.markdown)
 
 
 def test_presenter_mode_folds_the_explanations_and_every_chart_has_an_export_menu():

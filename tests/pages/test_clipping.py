@@ -6,7 +6,15 @@ import numpy as np
 import pytest
 
 from core.cliff import CLIFF_REGION
-from tests.apptest import assert_all_finite, chart_frames, charts, open_page, texts
+from tests.apptest import (
+    assert_all_finite,
+    chart_frames,
+    charts,
+    export_ids,
+    folded,
+    open_page,
+    texts,
+)
 from ui.charts.common import PRESENTER_HEIGHT
 from ui.i18n import t
 
@@ -195,18 +203,6 @@ def test_chinese():
     body = texts(at)
     assert "梯度裁剪" in body and "按范数裁剪" in body and "悬崖" in body
     assert "Descent paths" not in body and "Question" not in body
-
-
-def export_ids(at) -> list[str]:
-    """The chart ids of the page's export menus (one SVG button per menu)."""
-    return [button.key.removeprefix("export_svg_") for button in at.get("download_button")
-            if (button.key or "").startswith("export_svg_")]
-
-
-def folded(at) -> str:
-    """The markdown folded into presenter mode's "Explanation" expanders."""
-    return "\n".join(md.value for box in at.expander if box.label == "Explanation"
-                     for md in box.markdown)
 
 
 def test_presenter_mode_folds_the_questions_keeps_equal_aspect_and_exports_every_chart():

@@ -6,7 +6,15 @@ import time
 import numpy as np
 import streamlit as st
 
-from tests.apptest import assert_all_finite, chart_frames, charts, open_page, texts
+from tests.apptest import (
+    assert_all_finite,
+    chart_frames,
+    charts,
+    export_ids,
+    folded,
+    open_page,
+    texts,
+)
 from ui.charts.common import PRESENTER_HEIGHT
 from ui.i18n import t
 
@@ -151,18 +159,6 @@ def test_chinese():
     for term in ("梯度爆炸与梯度消失", "批量归一化", "残差连接", "梯度裁剪", "总增长", "相图"):
         assert term in body, term
     assert "Total growth" not in body and "Phase diagram" not in body
-
-
-def export_ids(at) -> list[str]:
-    """The chart ids of the page's export menus (one SVG button per menu)."""
-    return [button.key.removeprefix("export_svg_") for button in at.get("download_button")
-            if (button.key or "").startswith("export_svg_")]
-
-
-def folded(at) -> str:
-    """The markdown folded into presenter mode's "Explanation" expanders."""
-    return "\n".join(md.value for box in at.expander if box.label == "Explanation"
-                     for md in box.markdown)
 
 
 def test_presenter_mode_folds_the_explanations_and_every_chart_has_an_export_menu():

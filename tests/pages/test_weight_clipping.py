@@ -4,7 +4,15 @@ import json
 
 import numpy as np
 
-from tests.apptest import assert_all_finite, chart_frames, charts, open_page, texts
+from tests.apptest import (
+    assert_all_finite,
+    chart_frames,
+    charts,
+    export_ids,
+    folded,
+    open_page,
+    texts,
+)
 from ui.charts.common import PRESENTER_HEIGHT
 from ui.i18n import t
 
@@ -114,18 +122,6 @@ def test_chinese():
     body = texts(at)
     assert "权重裁剪" in body and "梯度" in body and "训练中的代价" in body
     assert "What it costs in training" not in body and "weights at ±c" not in body
-
-
-def export_ids(at) -> list[str]:
-    """The chart ids of the page's export menus (one SVG button per menu)."""
-    return [button.key.removeprefix("export_svg_") for button in at.get("download_button")
-            if (button.key or "").startswith("export_svg_")]
-
-
-def folded(at) -> str:
-    """The markdown folded into presenter mode's "Explanation" expanders."""
-    return "\n".join(md.value for box in at.expander if box.label == "Explanation"
-                     for md in box.markdown)
 
 
 def test_presenter_mode_folds_the_explanations_and_every_chart_has_an_export_menu():
