@@ -14,7 +14,8 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from scripts.browser import PAGE_PATHS, ROOT, app_server, launch, page_url, wait_for_page  # noqa: E402
+from scripts.browser import (  # noqa: E402
+    CHARTLESS_PAGES, PAGE_PATHS, ROOT, app_server, launch, page_url, wait_for_page)
 
 SIZES = {"laptop": (1366, 768), "projector": (1920, 1080)}
 
@@ -41,7 +42,7 @@ def main() -> None:
                 for lang in args.langs.split(","):
                     query = "&".join(q for q in (args.query, "lang=zh" * (lang == "zh")) if q)
                     page.goto(page_url(base, page_id, query))
-                    wait_for_page(page)
+                    wait_for_page(page, charts=page_id not in CHARTLESS_PAGES)
                     page.wait_for_timeout(600)
                     path = out / f"{page_id}-{lang}-{size}.png"
                     page.screenshot(path=str(path))

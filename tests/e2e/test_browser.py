@@ -4,6 +4,7 @@ page switches, keyboard interaction reaching the server."""
 import json
 import re
 import time
+from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
@@ -184,3 +185,42 @@ def test_every_preset_link_draws_cleanly(page, base_url, page_id, preset):
     open_page(page, page_url(base_url, page_id, query), page_id)
     assert_page_healthy(page, page_id, "en")
     assert page.locator('[data-testid="stAlert"]', has_text="link").count() == 0
+
+
+@pytest.mark.parametrize(("button", "suffix"), [("Chart as SVG", ".svg"),
+                                                ("Chart as PNG (2×)", ".png"),
+                                                ("Data as CSV", ".csv")])
+def test_a_chart_exports_as_svg_png_and_csv_named_after_its_settings(page, base_url, button,
+                                                                      suffix):
+    page.goto(page_url(base_url, "chain_rule", "depth=30&lang=zh"))
+    wait_for_page(page)
+    page.get_by_role("button", name=re.compile(t("export.menu", "zh"))).first.click()
+    label = {"Chart as SVG": "export.svg", "Chart as PNG (2×)": "export.png",
+             "Data as CSV": "export.csv"}[button]
+    with page.expect_download(timeout=30000) as download_info:
+        page.get_by_role("button", name=re.compile(re.escape(t(label, "zh")))).first.click()
+    download = download_info.value
+    stem = "gradient-lab_chain_rule_gradient_per_layer_depth-30"
+    assert download.suggested_filename == stem + suffix
+    content = Path(download.path()).read_bytes()
+    if suffix == ".svg":
+        title = t("cr.grad.title", "zh", depth=30, width=128)
+        assert content.startswith(b"<svg") and title.encode() in content
+    elif suffix == ".png":
+        assert content[:8] == b"\x89PNG\r\n\x1a\n"
+    else:
+        assert content.splitlines()[0].startswith(b"layer,")
+
+
+def test_presenter_mode_from_a_link_is_bigger_and_stays_on_across_pages(page, base_url):
+    page.goto(page_url(base_url, "chain_rule"))
+    wait_for_page(page)
+    normal = page.locator(CHART).first.bounding_box()["height"]
+    page.goto(page_url(base_url, "chain_rule", "present=1"))
+    wait_for_page(page)
+    assert page.locator(CHART).first.bounding_box()["height"] > normal + 100
+    assert page.locator('[data-testid="stExpander"]').count() >= 1  # explanations folded
+    page.locator('[data-testid="stSidebar"] a', has_text=t("page.explosion", "en")).click()
+    page.wait_for_function("t => document.title === t", arg=document_title("explosion", "en"))
+    wait_for_page(page)
+    assert "present=1" in page.url
