@@ -27,8 +27,8 @@ def scene_card(lang: str, number: int) -> None:
         st.subheader(t("wt.heading", lang, n=number, total=len(SCENES),
                        page=t(f"page.{page_id}", lang)))
         st.caption(t("wt.preset", lang, preset=preset_label(page_id, preset_id, lang)))
-        st.markdown(f"#### {t('wt.say', lang)}")
-        st.markdown(f"> {t(f'wt.scene.{page_id}.{preset_id}', lang)}")
+        st.info(f"**{t('wt.say', lang)}** {t(f'wt.scene.{page_id}.{preset_id}', lang)}",
+                icon=":material/record_voice_over:")
         st.page_link(page.path, label=f"**{t('wt.open', lang)}**", icon=page.icon,
                      query_params=link_params(page_id, preset_id))
     previous, _, following = st.columns([1, 3, 1])
@@ -49,8 +49,8 @@ def scene_list(lang: str) -> None:
     for number, (page_id, preset_id) in enumerate(SCENES, start=1):
         page = PAGES_BY_ID[page_id]
         st.page_link(page.path, icon=page.icon, query_params=link_params(page_id, preset_id),
-                     label=f"{number}. {t(f'page.{page_id}', lang)}: "
-                           f"{preset_label(page_id, preset_id, lang)}")
+                     label=t("wt.item", lang, n=number, page=t(f"page.{page_id}", lang),
+                             preset=preset_label(page_id, preset_id, lang)))
 
 
 lang = page_setup("walkthrough")

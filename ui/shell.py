@@ -24,7 +24,7 @@ _PRESENTER_CSS = """<style>
 [data-testid="stMainBlockContainer"] { max-width: 100%; padding-left: 3rem; padding-right: 3rem; }
 [data-testid="stMainBlockContainer"] :is(p, li) { font-size: 1.35rem; }
 [data-testid="stMainBlockContainer"] h1 { font-size: 3.2rem; }
-[data-testid="stMetricValue"] { font-size: 2.8rem; }
+[data-testid="stMetricValue"], [data-testid="stMetricValue"] * { font-size: 2.8rem; }
 [data-testid="stMetricLabel"] p { font-size: 1.25rem; }
 </style>"""
 
