@@ -15,7 +15,14 @@ from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from scripts.browser import (  # noqa: E402
-    CHARTLESS_PAGES, PAGE_PATHS, ROOT, app_server, launch, page_url, wait_for_page)
+    CHARTLESS_PAGES,
+    PAGE_PATHS,
+    ROOT,
+    app_server,
+    launch,
+    page_url,
+    wait_for_page,
+)
 
 SIZES = {"laptop": (1366, 768), "projector": (1920, 1080)}
 
