@@ -35,6 +35,8 @@ def main() -> None:
     parser.add_argument("--sizes", default=",".join(SIZES))
     parser.add_argument("--query", default="")
     parser.add_argument("--full", action="store_true", help="a tall viewport: the whole page")
+    parser.add_argument("--tall", type=float, default=1.0,
+                        help="viewport height as a multiple of the size's (file name gets -tall)")
     args = parser.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -43,7 +45,8 @@ def main() -> None:
         for size in args.sizes.split(","):
             width, height = SIZES[size]
             # Streamlit scrolls an inner container, so a full-page shot needs a tall viewport.
-            viewport = {"width": width, "height": height * 4 if args.full else height}
+            factor = 4 if args.full else args.tall
+            viewport = {"width": width, "height": int(height * factor)}
             page = browser.new_page(viewport=viewport)
             for page_id in args.pages.split(","):
                 for lang in args.langs.split(","):
@@ -51,7 +54,8 @@ def main() -> None:
                     page.goto(page_url(base, page_id, query))
                     wait_for_page(page, charts=page_id not in CHARTLESS_PAGES)
                     page.wait_for_timeout(600)
-                    path = out / f"{page_id}-{lang}-{size}.png"
+                    tall = "-tall" if factor != 1 else ""
+                    path = out / f"{page_id}-{lang}-{size}{tall}.png"
                     page.screenshot(path=str(path))
                     print(path)
         browser.close()
