@@ -4,9 +4,7 @@ BLAS is limited to one thread, as the app does (ui/shell.py): on small matrices 
 threads only add overhead, and on a shared 2-core machine they fight other processes.
 """
 
-import statistics
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -14,6 +12,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import numpy as np  # noqa: E402
 from threadpoolctl import threadpool_limits  # noqa: E402
 
+from bench.core_bench import median_seconds  # noqa: E402
 from core.datasets import make_dataset  # noqa: E402
 from core.training import TrainConfig, train  # noqa: E402
 
@@ -36,17 +35,6 @@ RUNS = {
         depth=16, width=64, batch_norm=True, residual=True, optimizer="adam", lr=0.01,
         steps=81, eval_every=2),
 }
-
-
-def median_seconds(run, repeats: int = REPEATS) -> float:
-    """Median wall time of run() over repeats, after one warm-up call."""
-    run()
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 if __name__ == "__main__":
