@@ -5,12 +5,13 @@ the raw parameter first, clamp a number that is merely out of range (``depth=100
 the largest depth, not the default), and collect a notice for everything they replaced, so a
 malformed link still opens the page with a clear message.
 
-Usage in a page::
+Usage in a page (after ``lang = page_setup("chain_rule")`` and the title)::
 
-    controls = Controls(lang, "chain_rule")
+    controls = Controls(lang)  # its notice slot sits here, under the title
     depth = controls.slider("depth", "cr.depth", 1, 200, 50)
-    ...
-    controls.report()          # one warning at the top of the page, if anything was replaced
+    act = controls.select("act", "cr.act", ACTIVATIONS, "relu", "act.")
+    controls.presets(PRESETS["chain_rule"], LABEL_PREFIXES["chain_rule"])
+    controls.report()  # presets box, share menu, one warning naming what was replaced
 """
 
 import json
