@@ -1,4 +1,4 @@
-"""The page shell: page config, sidebar navigation and the language switch.
+"""The page shell: page config, sidebar navigation, the language switch and presenter mode.
 
 Every page (``app.py`` included) starts with ``lang = page_setup("<page id>")``.
 """
