@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui.controls import Controls
+from ui.controls import Controls, url_value
 from ui.i18n import t
 from ui.presets import LABEL_PREFIXES, PRESETS, SCENES
 from ui.shell import PAGES_BY_ID, page_setup
@@ -39,9 +39,8 @@ def scene_card(lang: str, number: int) -> None:
 
 
 def link_params(page_id: str, preset_id: str) -> dict[str, str]:
-    """The preset as link parameters (booleans as true/false, like the controls write them)."""
-    return {key: str(value).lower() if isinstance(value, bool) else str(value)
-            for key, value in PRESETS[page_id][preset_id].items()}
+    """The preset as link parameters, written as the controls write them."""
+    return {key: url_value(value) for key, value in PRESETS[page_id][preset_id].items()}
 
 
 def scene_list(lang: str) -> None:

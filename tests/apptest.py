@@ -1,10 +1,12 @@
 """Helpers for page tests: start a page, read chart data, check it is plottable."""
 
+import time
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -75,3 +77,11 @@ def folded(at: AppTest) -> str:
     """The markdown folded into presenter mode's "Explanation" expanders."""
     return "\n".join(md.value for box in at.expander if box.label == "Explanation"
                      for md in box.markdown)
+
+
+def cold_rerun_seconds(at: AppTest) -> float:
+    """Wall time of rerunning the page with an empty st.cache_data."""
+    st.cache_data.clear()
+    start = time.perf_counter()
+    at.run()
+    return time.perf_counter() - start

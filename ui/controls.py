@@ -183,7 +183,7 @@ class Controls:
 
     def link_params(self) -> dict[str, object]:
         """The query parameters that reproduce this view (settings, language, presenter)."""
-        params = {key: _url_value(value) for key, value in self.changed_settings().items()}
+        params = {key: url_value(value) for key, value in self.changed_settings().items()}
         if self.lang != DEFAULT_LANGUAGE:
             params[LANG_PARAM] = self.lang
         if presenter_mode():
@@ -219,7 +219,7 @@ class Controls:
                 icon=":material/link_off:")
 
 
-def _url_value(value) -> str:
+def url_value(value) -> str:
     """How a control's value is written in a link (booleans as true/false)."""
     return str(value).lower() if isinstance(value, bool) else str(value)
 

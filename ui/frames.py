@@ -21,9 +21,3 @@ def profile_frame(log10_values: np.ndarray, series: str, layers: np.ndarray | No
     low, median, high = np.nanquantile(kept, [BAND_QUANTILES[0], 0.5, BAND_QUANTILES[1]], axis=1)
     return pd.DataFrame({"layer": layers[keep], "series": series, "median": median,
                          "low": low, "high": high})
-
-
-def dead_fraction(log10_values: np.ndarray) -> float:
-    """Share of samples whose value is ``-inf`` at the input layer (gradient exactly zero)."""
-    first = np.asarray(log10_values)[0].ravel()
-    return float(np.mean(np.isneginf(first))) if first.size else 0.0

@@ -5,7 +5,7 @@ import math
 import altair as alt
 import pandas as pd
 
-from ui.charts.common import COLORS, GREY, assert_plottable, finish
+from ui.charts.common import COLORS, GREY, assert_plottable, color_scale, finish
 
 FACTOR_PARTS = ("weight", "activation", "total")
 PART_COLORS = {"weight": "weights", "activation": "activation", "total": "simulated"}
@@ -45,7 +45,7 @@ def factor_chart(
               axis=alt.Axis(labelAngle=0, labelLimit=200, labelFontWeight="bold",
                             labelOverlap=False, labelExpr="split(datum.label, '|')"))
     y = alt.Y("value:Q", scale=y_scale, title=y_title, axis=alt.Axis(format="~g"))
-    colour = alt.Color("label:N", scale=alt.Scale(domain=labels, range=[COLORS[k] for k in keys]),
+    colour = alt.Color("label:N", scale=color_scale(keys, labels),
                        legend=None)
     tooltip = [alt.Tooltip("label:N", title=""),
                alt.Tooltip("value:Q", title=measured_title, format=".4g")]

@@ -4,7 +4,7 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
-from ui.charts.common import BLUE, COLORS, GREY, ORANGE, assert_plottable, finish
+from ui.charts.common import BLUE, COLORS, GREY, ORANGE, assert_plottable, color_scale, finish
 
 FIELD_HEIGHT = 470  # with the title and legend, a roughly square plot in a half-width column
 ARROW_SHARE = 0.85  # the longest arrow spans this share of a grid cell
@@ -82,7 +82,7 @@ def agreement_chart(frame: pd.DataFrame, *, keys: list[str], labels: list[str],
     """
     assert_plottable(frame, ["value"])
     colour = alt.Color("model:N", title=model_title,
-                       scale=alt.Scale(domain=labels, range=[COLORS[k] for k in keys]))
+                       scale=color_scale(keys, labels))
     y = alt.Y("measure:N", title=None, sort=measures,
               axis=alt.Axis(labelLimit=420, labelFontSize=13))
     x = alt.X("value:Q", title=x_title, scale=alt.Scale(domain=[-1, 1]))

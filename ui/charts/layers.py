@@ -4,7 +4,7 @@ import altair as alt
 import pandas as pd
 
 from core.floats import FLOAT32_MAX_LOG10, FLOAT32_TINY_LOG10
-from ui.charts.common import CHART_HEIGHT, COLORS, assert_plottable, finish
+from ui.charts.common import CHART_HEIGHT, COLORS, assert_plottable, color_scale, finish
 
 # Label a log10 axis as powers of ten (1e-5 ... 1e3), so it reads like a log axis but can
 # hold values far beyond what a float can represent.
@@ -56,8 +56,7 @@ def layer_profile_chart(
     """
     assert_plottable(profile, ["layer", "median", "low", "high"])
     colour = alt.Color("series:N", title=series_title,
-                       scale=alt.Scale(domain=series_labels,
-                                       range=[COLORS[key] for key in series_keys]))
+                       scale=color_scale(series_keys, series_labels))
     y_scale = alt.Scale(domain=list(y_domain)) if y_domain else alt.Scale(zero=False, nice=False)
     x = alt.X("layer:Q", title=x_title, scale=alt.Scale(nice=False),
               axis=alt.Axis(tickMinStep=1, format="d"))
