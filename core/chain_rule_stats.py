@@ -115,3 +115,11 @@ def first_layer_beyond(layers: np.ndarray, median: np.ndarray, limit: float,
     values, names = np.asarray(median)[order], np.asarray(layers)[order]
     index = (first_index_above if above else first_index_below)(values, limit)
     return None if index is None else int(names[index])
+
+
+def factor_trend(log10_factor: float, tolerance: float = 0.01) -> str:
+    """"grows", "shrinks" or "balanced": a per-layer factor above, below or within
+    ``tolerance`` (relative) of 1, given as log10."""
+    if abs(10.0 ** log10_factor - 1.0) < tolerance:
+        return "balanced"
+    return "grows" if log10_factor > 0 else "shrinks"

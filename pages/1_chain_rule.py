@@ -11,6 +11,7 @@ from core.activations import ACTIVATIONS
 from core.chain_rule_stats import (
     capped_work,
     dead_share,
+    factor_trend,
     first_layer_beyond,
     mean_factors,
     simulate,
@@ -18,12 +19,12 @@ from core.chain_rule_stats import (
 )
 from core.floats import FLOAT32_MAX_LOG10, FLOAT32_TINY_LOG10
 from core.network import INITS
-from ui.charts.chain_rule import FACTOR_PARTS, factor_chart
+from ui.charts.chain_rule import FACTOR_PARTS, factor_extent, factor_template
 from ui.charts.common import finite_rows
-from ui.charts.layers import layer_profile_chart
+from ui.charts.layers import profile_template
 from ui.controls import Controls
 from ui.display import explain, show_chart
-from ui.frames import profile_frame
+from ui.frames import decade_extent, float32_limits, profile_frame
 from ui.i18n import t
 from ui.presets import LABEL_PREFIXES, PRESETS
 from ui.shell import page_setup, presenter_mode
@@ -58,6 +59,10 @@ def measure(depth: int, width: int, activation: str, init: str, gain: float, sam
         growth = theory.expected_log10_growth([width] * (depth + 1), activation, init, gain)
         start = float(np.median(run.grad[-1]))  # the measured output norm, about sqrt(width)
         result["theory"] = pd.DataFrame({"layer": np.arange(depth + 1), "value": growth + start})
+    result["grad_extent"] = decade_extent(grad["low"], grad["high"],
+                                          result["theory"]["value"] if result["theory"] is not None
+                                          else [])
+    result["act_extent"] = decade_extent(act["low"], act["high"])
     return result
 
 
@@ -81,7 +86,7 @@ def read_controls(lang: str) -> tuple[dict, Controls]:
         "gain": controls.slider("gain", "cr.gain", 0.25, 4.0, 1.0, step=0.05,
                                 help_key="cr.gain.help"),
         "samples": controls.slider("samples", "cr.samples", 1, 32, 8,
-                                   help_key="cr.samples.help"),
+                                   help_key="cr.samples.help", help_values={"batch": BATCH}),
         "seed": controls.seed(),
     }
     controls.presets(PRESETS["chain_rule"], LABEL_PREFIXES["chain_rule"])
@@ -134,29 +139,29 @@ def show_metrics(lang: str, values: dict, result: dict) -> None:
     float_col.metric(label, verdict, help=t("cr.metric.float32.help", lang))
 
 
-def float32_labels(lang: str) -> dict[str, str]:
-    return {"overflow": t("float32.overflow", lang), "underflow": t("float32.underflow", lang)}
-
-
-def decade_domain(frame: pd.DataFrame, theory_frame: pd.DataFrame | None) -> tuple[int, int]:
-    """The whole decades around every plotted value, so the axis always has labelled ticks."""
-    values = [frame["low"], frame["high"]]
+def profile_data(lang: str, frame: pd.DataFrame, extent: pd.DataFrame,
+                 theory_frame: pd.DataFrame | None = None) -> dict[str, pd.DataFrame]:
+    """The named datasets of a profile chart: the measured band, its axis extent, the float32
+    limits in view and (where it applies) the theory line."""
+    data = {"profile": frame.assign(series=t("cr.series.label", lang)), "extent": extent,
+            "limits": float32_limits(extent, t("float32.overflow", lang),
+                                     t("float32.underflow", lang))}
     if theory_frame is not None:
-        values.append(theory_frame["value"])
-    values = np.concatenate([np.asarray(v, dtype=float) for v in values])
-    return math.floor(values.min()), math.ceil(values.max())
+        data["theory"] = theory_frame
+    return data
 
 
-def profile_chart(lang: str, frame: pd.DataFrame, runs: int, y_title: str, title: str,
-                  theory_frame: pd.DataFrame | None = None, height: int = 400):
-    """A measured per-layer profile with its band, float32 rules and optional theory line."""
-    label = t("cr.series.label", lang, runs=runs)
-    return layer_profile_chart(
-        frame.assign(series=label), x_title=t("label.layer", lang), y_title=y_title,
-        series_title=t("cr.series", lang), series_keys=["simulated"], series_labels=[label],
-        title=title, theory=theory_frame, theory_label=t("cr.theory", lang),
-        float32_labels=float32_labels(lang), y_domain=decade_domain(frame, theory_frame),
-        height=height)
+def profile_chart(lang: str, y_title: str, title: str, theory: bool, height: int = 400):
+    """The template of a measured per-layer profile: band, float32 rules, optional theory."""
+    return profile_template(
+        x_title=t("label.layer", lang), y_title=y_title, series_title=t("cr.series", lang),
+        series_keys=("simulated",), series_labels=(t("cr.series.label", lang),), title=title,
+        theory_label=t("cr.theory", lang) if theory else None, float32=True, height=height)
+
+
+def runs_note(lang: str, values: dict, result: dict) -> str:
+    return t("cr.runs", lang, depth=values["depth"], width=values["width"], runs=result["runs"],
+             samples=values["samples"], batch=BATCH)
 
 
 def gradient_section(lang: str, values: dict, result: dict, controls: Controls) -> None:
@@ -167,22 +172,26 @@ def gradient_section(lang: str, values: dict, result: dict, controls: Controls) 
     if len(result["grad"]) < 2:
         st.error(t("cr.dead.all", lang), icon=":material/block:")
         return
-    show_chart(profile_chart(lang, result["grad"], result["runs"], t("label.grad_norm", lang),
-                             t("cr.grad.title", lang, depth=values["depth"],
-                               width=values["width"]), theory_frame=result["theory"]),
-               "gradient_per_layer", controls)
-    caption = t("cr.grad.caption", lang) + " "
+    has_theory = result["theory"] is not None
+    show_chart(profile_chart(lang, t("label.grad_norm", lang), t("cr.grad.title", lang),
+                             theory=has_theory),
+               "gradient_per_layer", controls,
+               data=profile_data(lang, result["grad"], result["grad_extent"], result["theory"]),
+               export_title=t("cr.grad.export_title", lang, depth=values["depth"],
+                              width=values["width"]))
+    caption = runs_note(lang, values, result) + " " + t("cr.grad.caption", lang) + " "
     caption += (t("cr.grad.caption.theory", lang) if result["theory"] is not None
                 else t("cr.grad.caption.no_theory", lang,
                        act=t(f"act.{values['activation']}", lang)))
     st.caption(caption)
 
 
-def forward_section(lang: str, result: dict, controls: Controls) -> None:
+def forward_section(lang: str, values: dict, result: dict, controls: Controls) -> None:
     """Chart (b): the forward signal per layer."""
-    show_chart(profile_chart(lang, result["act"], result["runs"], t("cr.act.axis", lang),
-                             t("cr.act.title", lang), height=360), "forward_signal", controls)
-    caption = t("cr.act.caption", lang)
+    show_chart(profile_chart(lang, t("cr.act.axis", lang), t("cr.act.title", lang),
+                             theory=False, height=360), "forward_signal", controls,
+               data=profile_data(lang, result["act"], result["act_extent"]))
+    caption = runs_note(lang, values, result) + " " + t("cr.act.caption", lang)
     if result["act_overflow"] is not None:
         caption += " " + t("cr.act.float32", lang, layer=result["act_overflow"])
     if result["act_dead"] > 0:
@@ -199,17 +208,25 @@ def factor_section(lang: str, values: dict, result: dict, controls: Controls) ->
     bars, dropped = finite_rows(bars, ["value"], positive=("value",))
     theory_rows = pd.DataFrame({"label": [labels[p] for p in expected],
                                 "value": list(expected.values())})
-    show_chart(factor_chart(
-        bars, theory_rows, y_title=t("cr.factor.axis", lang),
+    show_chart(factor_template(
+        labels=tuple(labels[p] for p in FACTOR_PARTS), y_title=t("cr.factor.axis", lang),
         measured_title=t("cr.factor.measured", lang), theory_title=t("cr.factor.theory", lang),
         one_label=t("cr.factor.one", lang), title=t("cr.factor.title", lang)),
-        "factor_split", controls)
+        "factor_split", controls,
+        data={"bars": bars, "theory": theory_rows,
+              "extent": factor_extent(list(bars["value"]) + list(theory_rows["value"]))})
     numbers = {"weight": fmt_factor(result["factors"]["weight"]),
                "act": fmt_factor(result["factors"]["activation"]),
                "total": fmt_factor(result["factors"]["total"]),
-               "weight_theory": f"{expected['weight']:#.3g}"}
-    key = "cr.factor.caption.relu" if values["activation"] == "relu" else "cr.factor.caption.other"
-    caption = t(key, lang, **numbers)
+               "weight_theory": f"{expected['weight']:#.3g}",
+               "init": t(f"init.{values['init']}", lang)}
+    if values["activation"] == "relu":
+        caption = t("cr.factor.caption.relu", lang, **numbers)
+        if math.isfinite(result["factors"]["total"]):
+            trend = factor_trend(result["factors"]["total"])
+            caption += " " + t(f"cr.factor.weights.{trend}", lang, **numbers)
+    else:
+        caption = t("cr.factor.caption.other", lang, **numbers)
     if not theory.theory_applies(values["activation"]):
         caption += " " + t("cr.factor.caption.saturating", lang,
                            act=t(f"act.{values['activation']}", lang))
@@ -259,7 +276,7 @@ show_metrics(lang, values, result)
 gradient_section(lang, values, result, controls)
 forward_column, factor_column = st.columns(2, gap="large")
 with forward_column:
-    forward_section(lang, result, controls)
+    forward_section(lang, values, result, controls)
 with factor_column:
     factor_section(lang, values, result, controls)
 explanation(lang)

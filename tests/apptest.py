@@ -42,6 +42,17 @@ def chart_frames(chart) -> list[pd.DataFrame]:
     return frames
 
 
+def chart_datasets(chart) -> dict[str, pd.DataFrame]:
+    """A chart's named datasets (a template's data), by name."""
+    return {dataset.name: pa.ipc.open_stream(pa.py_buffer(dataset.data.data)).read_all()
+            .to_pandas() for dataset in chart.proto.datasets}
+
+
+def chart_specs(at: AppTest) -> list[str]:
+    """The Vega-Lite spec of every chart on the page, in order."""
+    return [chart.proto.spec for chart in charts(at)]
+
+
 def numeric_values(chart) -> np.ndarray:
     """Every numeric value a chart plots, flattened."""
     values = [frame.select_dtypes("number").to_numpy(dtype=float).ravel()

@@ -14,9 +14,11 @@ Usage in a page (after ``lang = page_setup("chain_rule")`` and the title)::
     controls.report()  # presets box, share menu, one warning naming what was replaced
 """
 
+import functools
 import json
 import math
 from collections.abc import Mapping, Sequence
+from contextlib import contextmanager
 from urllib.parse import urlencode
 
 import streamlit as st
@@ -26,6 +28,7 @@ from ui.shell import LANG_PARAM, SHELL_PARAMS, current_page, presenter_mode, syn
 
 CUSTOM_PRESET = "custom"
 _PRESET_WIDGET = "preset"
+SHARE_FRAGMENT = "share"  # the presets box and the share menu, rerun with every section
 
 _TRUE = ("1", "yes", "on")  # Streamlit itself accepts only "true" and "false"
 _FALSE = ("0", "no", "off")
@@ -57,9 +60,10 @@ class Controls:
         self.page_id = current_page()
         self.container = container if container is not None else st.sidebar
         self._notice_slot = st.empty()
-        self._preset_slot = st.sidebar.empty()
+        self._preset_slot = st.sidebar.container()
         self._notices: list[str] = []
         self._keys: set[str] = set()
+        self._section: str | None = None
         self.values: dict[str, object] = {}
         self.defaults: dict[str, object] = {}
         self._presets: Mapping[str, Mapping[str, object]] = {}
@@ -83,7 +87,7 @@ class Controls:
             st.session_state[key] = value
 
     def slider(self, key, label_key, low, high, default, step=None, help_key=None, fmt=None,
-               container=None):
+               container=None, help_values=None):
         """A URL-bound slider; an out-of-range number is clamped, a non-number falls back."""
         integer = all(isinstance(v, int) for v in (low, high, default)) and (
             step is None or isinstance(step, int))
@@ -102,7 +106,9 @@ class Controls:
                                value=fixed)
         value = (container or self.container).slider(
             t(label_key, self.lang), low, high, default, step=step, key=key,
-            bind="query-params", help=t(help_key, self.lang) if help_key else None, format=fmt)
+            bind="query-params", format=fmt,
+            help=t(help_key, self.lang, **(help_values or {})) if help_key else None,
+            on_change=self._on_change())
         return self._track(key, value, default)
 
     def select(self, key, label_key, options: Sequence[str], default: str, label_prefix: str,
@@ -126,7 +132,8 @@ class Controls:
         value = widget(
             t(label_key, self.lang), options, index=list(options).index(default), key=key,
             format_func=lambda option: t(label_prefix + option, self.lang),
-            help=t(help_key, self.lang) if help_key else None, **extra)
+            help=t(help_key, self.lang) if help_key else None,
+            on_change=self._on_change(bound=False), **extra)
         sync_url_param(key, value if value != default else None)
         return self._track(key, value, default)
 
@@ -139,13 +146,41 @@ class Controls:
             self._note("notice.not_a_flag", key=key, raw=raw, value=str(default).lower())
         value = (container or self.container).checkbox(
             t(label_key, self.lang), value=default, key=key, bind="query-params",
-            help=t(help_key, self.lang) if help_key else None)
+            help=t(help_key, self.lang) if help_key else None, on_change=self._on_change())
         return self._track(key, value, default)
 
     def seed(self, default: int = 0, container=None) -> int:
         """The random-seed control every page with randomness has (0-9999)."""
         return self.slider("seed", "control.seed", 0, 9999, default,
                            help_key="control.seed.help", container=container)
+
+    @contextmanager
+    def section(self, fragment_key: str):
+        """Controls created inside rerun only the section's fragment and the share menu."""
+        self._section = fragment_key
+        try:
+            yield
+        finally:
+            self._section = None
+
+    def _on_change(self, bound: bool = True):
+        """Inside a section: rerun that section and the share menu (presets, link), no more.
+
+        A select box is not URL-bound (its id is synced by hand), and an address written by a
+        fragment's rerun does not reach the browser: changing one reruns the whole page.
+        """
+        if self._section is None:
+            return None
+        if not bound:
+            return _rerun_page
+        return functools.partial(st.rerun, [self._section, SHARE_FRAGMENT])
+
+    def current_values(self) -> dict[str, object]:
+        """Every control's value now: a section's rerun changes some after ``values`` was read."""
+        for key in self.values:
+            if key in st.session_state:
+                self.values[key] = st.session_state[key]
+        return self.values
 
     def _note(self, string_key: str, **values) -> None:
         self._notices.append(t(string_key, self.lang, **values))
@@ -162,6 +197,7 @@ class Controls:
         choice = st.session_state[_PRESET_WIDGET]
         for key, value in self._presets.get(choice, {}).items():
             st.session_state[key] = value
+        _rerun_page()  # the whole page, not only the share menu's fragment the box is drawn in
 
     def matching_preset(self) -> str:
         """The preset whose settings equal the controls' current values, or "custom"."""
@@ -207,8 +243,8 @@ class Controls:
     def report(self) -> None:
         """After all controls exist: presets, the share menu, and one warning at the top of the
         page naming every link parameter that was replaced."""
-        self._draw_presets()
-        self._draw_share()
+        with self._preset_slot:
+            _share_fragment(self)
         for key in st.query_params:
             if key not in self._keys and key not in SHELL_PARAMS:
                 self._note("notice.unknown_param", key=key)
@@ -217,6 +253,37 @@ class Controls:
             self._notice_slot.warning(
                 t("notice.ignored_params", self.lang, details="") + "\n\n" + details,
                 icon=":material/link_off:")
+
+
+def _rerun_page() -> None:
+    st.rerun()
+
+
+def section(fragment_key: str):
+    """Decorator: a page section ``draw(lang, controls, ...)`` that reruns on its own.
+
+    Its controls rerun only the section (an ``st.fragment``) and the share menu, so the
+    address, the presets box and the link stay right while the rest of the page is untouched.
+    """
+
+    def decorate(draw):
+        @st.fragment(key=fragment_key)
+        @functools.wraps(draw)
+        def run(lang: str, controls: "Controls", *args, **kwargs):
+            with controls.section(fragment_key):
+                return draw(lang, controls, *args, **kwargs)
+
+        return run
+
+    return decorate
+
+
+@st.fragment(key=SHARE_FRAGMENT)
+def _share_fragment(controls: Controls) -> None:
+    """The presets box and the share menu, from the controls' current values."""
+    controls.current_values()
+    controls._draw_presets()
+    controls._draw_share()
 
 
 def url_value(value) -> str:

@@ -5,13 +5,15 @@ the page, the chart and the settings, and carry the chart's translated title and
 """
 
 import functools
+import json
 import re
 
 import altair as alt
 import pandas as pd
+import pyarrow as pa
 import streamlit as st
 
-from ui.charts.common import for_presenter
+from ui.charts.common import Template, check_datasets, for_presenter, template_spec
 from ui.i18n import t
 from ui.shell import presenter_mode
 
@@ -66,31 +68,88 @@ def _without_revalidation(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
     return fast
 
 
-def show_chart(chart: alt.TopLevelMixin, chart_id: str, controls, *, container=None,
-               width: str = "stretch", data: pd.DataFrame | None = None) -> None:
-    """Draw ``chart`` (larger in presenter mode) with a download menu under it.
+def show_chart(chart: alt.TopLevelMixin | Template, chart_id: str, controls, *, container=None,
+               width: str = "stretch", data=None, export_title: str | None = None) -> None:
+    """Draw a chart (larger in presenter mode) with a download menu under it.
 
+    ``chart`` is a ``Template`` with ``data`` its named datasets (DataFrames): the spec is
+    built once per process and only the data travel on a rerun. (An Altair chart, with
+    ``data`` the CSV frame, is the older path that rebuilds everything.)
     ``chart_id`` names the exported files; ``container`` (default: the page) is where it goes;
-    ``width="content"`` keeps a chart's own size (e.g. an equal-aspect plot).
+    ``width="content"`` keeps a chart's own size (e.g. an equal-aspect plot);
+    ``export_title`` replaces the title in exported files (e.g. with the settings in it).
     """
     place = container if container is not None else st
-    if presenter_mode():
-        chart = for_presenter(chart)
-    place.altair_chart(_without_revalidation(chart), width=width)
+    presenter = presenter_mode()
+    if isinstance(chart, Template):
+        check_datasets(chart, data)
+        spec = template_spec(chart, presenter)
+        spec["datasets"] = {name: pa.Table.from_pandas(frame, preserve_index=False)
+                            for name, frame in data.items()}
+        place.vega_lite_chart(spec, width=width)
+        make_svg = functools.partial(_export, vl_convert_svg, chart, data, export_title)
+        make_png = functools.partial(_export, vl_convert_png, chart, data, export_title)
+        make_csv = functools.partial(_largest_csv, data)
+    else:
+        if presenter:
+            chart = for_presenter(chart)
+        place.altair_chart(_without_revalidation(chart), width=width)
+        make_svg = functools.partial(chart_svg, chart)
+        make_png = functools.partial(chart_png, chart)
+        frame = data
+        make_csv = lambda: (chart_data(chart) if frame is None else frame).to_csv(index=False)  # noqa: E731
+    _export_menu(place, chart_id, controls, make_svg, make_png, make_csv)
+
+
+def _export_menu(place, chart_id: str, controls, make_svg, make_png, make_csv) -> None:
+    """SVG, PNG and CSV downloads; each file is made only when its button is clicked."""
     lang = controls.lang
     stem = file_stem(controls.page_id, chart_id, controls.changed_settings())
     with place.popover(t("export.menu", lang), icon=":material/download:"):
-        st.download_button(t("export.svg", lang), data=lambda: chart_svg(chart),
-                           file_name=f"{stem}.svg", mime="image/svg+xml", on_click="ignore",
+        st.download_button(t("export.svg", lang), data=make_svg, file_name=f"{stem}.svg",
+                           mime="image/svg+xml", on_click="ignore",
                            key=f"export_svg_{chart_id}", icon=":material/image:")
-        st.download_button(t("export.png", lang), data=lambda: chart_png(chart),
-                           file_name=f"{stem}.png", mime="image/png", on_click="ignore",
+        st.download_button(t("export.png", lang), data=make_png, file_name=f"{stem}.png",
+                           mime="image/png", on_click="ignore",
                            key=f"export_png_{chart_id}", icon=":material/image:")
-        st.download_button(t("export.csv", lang),
-                           data=lambda: (chart_data(chart) if data is None else data).to_csv(
-                               index=False),
-                           file_name=f"{stem}.csv", mime="text/csv", on_click="ignore",
+        st.download_button(t("export.csv", lang), data=make_csv, file_name=f"{stem}.csv",
+                           mime="text/csv", on_click="ignore",
                            key=f"export_csv_{chart_id}", icon=":material/table:")
+
+
+def export_template_spec(chart: Template, data: dict[str, pd.DataFrame],
+                         title: str | None = None) -> dict:
+    """The full Vega-Lite spec of a template with its data inline, for a file."""
+    spec = template_spec(chart, presenter_mode())
+    spec["datasets"] = {name: json.loads(frame.to_json(orient="records", double_precision=15))
+                        for name, frame in data.items()}
+    if title is not None:
+        spec["title"] = title
+    if "width" not in spec and not any(k in spec for k in ("hconcat", "vconcat", "concat",
+                                                           "facet", "repeat")):
+        spec["width"] = EXPORT_WIDTH
+    return spec
+
+
+def vl_convert_svg(spec: dict) -> str:
+    import vl_convert
+
+    return vl_convert.vegalite_to_svg(spec)
+
+
+def vl_convert_png(spec: dict) -> bytes:
+    import vl_convert
+
+    return vl_convert.vegalite_to_png(spec, scale=2.0)
+
+
+def _export(convert, chart: Template, data: dict[str, pd.DataFrame], title: str | None):
+    return convert(export_template_spec(chart, data, title))
+
+
+def _largest_csv(data: dict[str, pd.DataFrame]) -> str:
+    """The chart's main data (its largest dataset) as CSV."""
+    return max(data.values(), key=len).to_csv(index=False)
 
 
 def explain(markdown: str, lang: str) -> None:

@@ -1,7 +1,11 @@
 """Turn core's arrays into the small tidy DataFrames the chart builders take."""
 
+import math
+
 import numpy as np
 import pandas as pd
+
+from core.floats import FLOAT32_MAX_LOG10, FLOAT32_TINY_LOG10
 
 BAND_QUANTILES = (0.1, 0.9)
 
@@ -21,3 +25,24 @@ def profile_frame(log10_values: np.ndarray, series: str, layers: np.ndarray | No
     low, median, high = np.nanquantile(kept, [BAND_QUANTILES[0], 0.5, BAND_QUANTILES[1]], axis=1)
     return pd.DataFrame({"layer": layers[keep], "series": series, "median": median,
                          "low": low, "high": high})
+
+
+def decade_extent(*values: pd.Series | np.ndarray) -> pd.DataFrame:
+    """The whole decades around every finite value (log10), as the ``extent`` of a chart's axis.
+
+    A profile chart holds these two values in view, so its axis always has labelled ticks.
+    """
+    finite = np.concatenate([np.asarray(v, dtype=float).ravel() for v in values])
+    finite = finite[np.isfinite(finite)]
+    if not finite.size:
+        return pd.DataFrame({"y": [-1.0, 1.0]})
+    return pd.DataFrame({"y": [math.floor(finite.min()), math.ceil(finite.max())]})
+
+
+def float32_limits(extent: pd.DataFrame, overflow_label: str, underflow_label: str
+                   ) -> pd.DataFrame:
+    """Rows (y, label) for the float32 limits within a decade of the axis ``extent``."""
+    low, high = float(extent["y"].min()) - 1, float(extent["y"].max()) + 1
+    rows = [(FLOAT32_MAX_LOG10, overflow_label), (FLOAT32_TINY_LOG10, underflow_label)]
+    kept = [(y, label) for y, label in rows if low <= y <= high]
+    return pd.DataFrame(kept, columns=["y", "label"]).astype({"y": float, "label": str})

@@ -9,7 +9,9 @@ import pytest
 from core.floats import FLOAT32_MAX_LOG10
 from tests.apptest import (
     assert_all_finite,
+    chart_datasets,
     chart_frames,
+    chart_specs,
     charts,
     export_ids,
     folded,
@@ -43,7 +45,8 @@ def gradient_profile(at):
 
 
 def theory_frames(at):
-    return [frame for frame in chart_frames(chart_titled(at, "Backward pass")) if "kind" in frame]
+    datasets = chart_datasets(chart_titled(at, "Backward pass"))
+    return [datasets["theory"]] if "theory" in datasets else []
 
 
 def metric(at, label_start):
@@ -129,7 +132,38 @@ def test_the_url_seeds_the_controls():
     assert at.selectbox(key="init").value == "xavier"
     assert at.slider(key="samples").value == 2 and at.slider(key="seed").value == 7
     assert not at.warning
-    assert "depth 30" in chart_titled(at, "Backward pass").proto.spec
+    assert "Depth 30, width 128: median and 10–90% band over 8 runs (2 networks × 4 inputs)" \
+        in texts(at)
+
+
+@pytest.mark.parametrize(("key", "value"), [("depth", 37), ("gain", 1.35), ("width", 100),
+                                            ("samples", 3), ("seed", 5)])
+def test_a_slider_move_changes_the_data_and_leaves_every_chart_spec_as_it_was(key, value):
+    at = page(**LIGHT)
+    specs, before = chart_specs(at), [chart_datasets(chart) for chart in charts(at)]
+    at.slider(key=key).set_value(value).run()
+    assert not at.exception
+    assert chart_specs(at) == specs  # the browser keeps each chart's view and swaps its data
+    after = [chart_datasets(chart) for chart in charts(at)]
+    assert after[0]["profile"].to_dict() != before[0]["profile"].to_dict()
+
+
+@pytest.mark.parametrize("params", [{}, {"gain": "1.5"}, {"gain": "0.7"}, {"gain": "1.01"},
+                                    {"init": "xavier"}, {"init": "normal", "gain": "0.1"},
+                                    {"init": "lecun", "gain": "1.4"}])
+def test_the_relu_factor_sentence_follows_the_measured_product(params):
+    at = page(**LIGHT, **params)
+    measured = chart_datasets(chart_titled(at, "split into its two parts"))["bars"]
+    total = float(measured.set_index("part")["value"]["total"])
+    body = texts(at)
+    if abs(total - 1) < 0.01:
+        assert "almost exactly" in body and "growth comes from" not in body
+    elif total > 1:
+        assert "The growth comes from the weights" in body and "too small" not in body
+    else:
+        assert "too small to make up" in body and "growth comes from" not in body
+    init = t(f"init.{params.get('init', 'he')}", "en")
+    assert f"theory for {init}:" in body  # the theory value is named for the chosen init
 
 
 @pytest.mark.parametrize(("params", "expected"), [

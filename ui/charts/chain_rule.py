@@ -5,7 +5,7 @@ import math
 import altair as alt
 import pandas as pd
 
-from ui.charts.common import COLORS, GREY, assert_plottable, color_scale, finish
+from ui.charts.common import COLORS, GREY, color_scale, finish, template
 
 FACTOR_PARTS = ("weight", "activation", "total")
 PART_COLORS = {"weight": "weights", "activation": "activation", "total": "simulated"}
@@ -17,10 +17,15 @@ def factor_domain(values: list[float], margin: float = 0.35) -> tuple[float, flo
     return 10.0 ** (min(logs) - margin), 10.0 ** (max(logs) + margin)
 
 
-def factor_chart(
-    bars: pd.DataFrame,
-    theory: pd.DataFrame,
+def factor_extent(values: list[float]) -> pd.DataFrame:
+    """The factor chart's ``extent`` dataset: the ends of ``factor_domain``."""
+    return pd.DataFrame({"value": list(factor_domain(values))})
+
+
+@template
+def factor_template(
     *,
+    labels: tuple[str, ...],
     y_title: str,
     measured_title: str,
     theory_title: str,
@@ -30,26 +35,22 @@ def factor_chart(
 ) -> alt.TopLevelMixin:
     """Bars from 1 to each part's measured mean factor on a log axis, theory as black ticks.
 
-    ``bars`` columns: part (a key of FACTOR_PARTS), label (translated, "name|formula" shows
-    on two lines), value (> 0).
-    ``theory`` columns: label, value (> 0); a part without a theory value has no row.
+    ``labels``: the translated names of FACTOR_PARTS ("name|formula" shows on two lines).
+    Named datasets: ``bars`` (part, label, value > 0), ``theory`` (label, value > 0; a part
+    without a theory value has no row), ``extent`` (value: the axis ends, not drawn).
     """
-    assert_plottable(bars, ["value"], positive=("value",))
-    assert_plottable(theory, ["value"], positive=("value",))
-    labels = list(bars["label"])
-    keys = [PART_COLORS[part] for part in bars["part"]]
-    domain = factor_domain(list(bars["value"]) + list(theory["value"]))
-    y_scale = alt.Scale(type="log", domain=list(domain), nice=False)
+    keys = [PART_COLORS[part] for part in FACTOR_PARTS]
+    y_scale = alt.Scale(type="log", nice=False)
     # "name|formula" labels break into two lines, so three fit under a half-width chart
-    x = alt.X("label:N", sort=labels, title=None,
+    x = alt.X("label:N", sort=list(labels), title=None, scale=alt.Scale(domain=list(labels)),
               axis=alt.Axis(labelAngle=0, labelLimit=200, labelFontWeight="bold",
                             labelOverlap=False, labelExpr="split(datum.label, '|')"))
     y = alt.Y("value:Q", scale=y_scale, title=y_title, axis=alt.Axis(format="~g"))
-    colour = alt.Color("label:N", scale=color_scale(keys, labels),
-                       legend=None)
+    colour = alt.Color("label:N", scale=color_scale(keys, list(labels)), legend=None)
     tooltip = [alt.Tooltip("label:N", title=""),
                alt.Tooltip("value:Q", title=measured_title, format=".4g")]
-    measured = alt.Chart(bars).encode(x=x)
+    extent = alt.Chart(alt.NamedData("extent")).mark_point(opacity=0).encode(y=y)
+    measured = alt.Chart(alt.NamedData("bars")).encode(x=x)
     bar = measured.mark_bar(size=56, opacity=0.85).encode(
         y=y, y2=alt.datum(1.0), color=colour, tooltip=tooltip)
     above = measured.transform_filter("datum.value >= 1").mark_text(
@@ -59,10 +60,9 @@ def factor_chart(
     one = alt.Chart(pd.DataFrame({"value": [1.0], "label": [one_label]}))
     one_rule = one.mark_rule(color=GREY, strokeWidth=1.5).encode(
         y=y, tooltip=alt.Tooltip("label:N", title=""))
-    layers = [one_rule, bar, above, below]
-    if len(theory):
-        layers.append(alt.Chart(theory).mark_tick(
-            color=COLORS["theory"], thickness=3, size=80).encode(
-            x=x, y=y, tooltip=[alt.Tooltip("label:N", title=""),
-                               alt.Tooltip("value:Q", title=theory_title, format=".4g")]))
-    return finish(alt.layer(*layers), title=title, height=height)
+    ticks = alt.Chart(alt.NamedData("theory")).mark_tick(
+        color=COLORS["theory"], thickness=3, size=80).encode(
+        x=x, y=y, tooltip=[alt.Tooltip("label:N", title=""),
+                           alt.Tooltip("value:Q", title=theory_title, format=".4g")])
+    return finish(alt.layer(extent, one_rule, bar, above, below, ticks), title=title,
+                  height=height)

@@ -3,6 +3,11 @@
 Colours are the Okabe-Ito palette, and each colour means the same thing on every page.
 """
 
+import functools
+import json
+from collections.abc import Callable
+from typing import NamedTuple
+
 import altair as alt
 import numpy as np
 import pandas as pd
@@ -119,3 +124,79 @@ def for_presenter(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
     if isinstance(big, alt.Chart | alt.LayerChart):  # compound charts keep their own sizes
         big.height = PRESENTER_HEIGHT
     return big
+
+
+# ---------------------------------------------------------------- templates
+#
+# A chart is drawn as a *template* (a Vega-Lite spec whose data are named datasets) plus the
+# data. The template depends only on what shapes the chart (which chart, the language's titles,
+# which layers exist, presenter mode) and is built once per process; a slider move sends new
+# data under the same spec, so the browser keeps the chart's view and only swaps its data.
+
+
+class Template(NamedTuple):
+    """A chart builder and its keyword arguments (hashable: strings, numbers, tuples, bools)."""
+
+    builder: Callable[..., alt.TopLevelMixin]
+    kwargs: tuple[tuple[str, object], ...]
+
+    def chart(self, presenter: bool = False) -> alt.TopLevelMixin:
+        """The Altair chart this template describes (larger in presenter mode)."""
+        chart = self.builder(**dict(self.kwargs))
+        return for_presenter(chart) if presenter else chart
+
+
+def template(builder: Callable[..., alt.TopLevelMixin]) -> Callable[..., Template]:
+    """Decorator: calling a chart builder returns its ``Template`` instead of building it.
+
+    Builders read their data from named datasets (``alt.NamedData("profile")``) and take
+    only keyword arguments that shape the chart; ``Template.chart()`` runs the builder.
+    """
+
+    @functools.wraps(builder)
+    def make(**kwargs) -> Template:
+        return Template(builder, tuple(sorted(kwargs.items())))
+
+    return make
+
+
+@functools.lru_cache(maxsize=512)
+def _spec_json(chart_template: Template, presenter: bool) -> tuple[str, frozenset[str]]:
+    spec = chart_template.chart(presenter).to_dict(validate=False)  # builders' tests validate
+    return json.dumps(spec), frozenset(log_scale_fields(spec))
+
+
+def template_spec(chart_template: Template, presenter: bool = False) -> dict:
+    """A fresh copy of the template's Vega-Lite spec, built once per process."""
+    return json.loads(_spec_json(chart_template, presenter)[0])
+
+
+def log_scale_fields(spec: object) -> set[str]:
+    """The fields that any layer of ``spec`` encodes on a logarithmic scale."""
+    fields = set()
+    if isinstance(spec, dict):
+        scale = spec.get("scale")
+        if isinstance(scale, dict) and scale.get("type") == "log" and "field" in spec:
+            fields.add(spec["field"])
+        for value in spec.values():
+            fields |= log_scale_fields(value)
+    elif isinstance(spec, list):
+        for item in spec:
+            fields |= log_scale_fields(item)
+    return fields
+
+
+def check_datasets(chart_template: Template, datasets: dict[str, pd.DataFrame]) -> None:
+    """Raise if a dataset holds a non-finite number, or a value <= 0 in a log-scale field.
+
+    Vega draws a blank chart for ``inf`` and no axis for a 0 on a log scale, silently: pages
+    drop such rows themselves (``finite_rows``) and say so.
+    """
+    log_fields = _spec_json(chart_template, False)[1]
+    for name, frame in datasets.items():
+        numeric = frame.select_dtypes("number")
+        positive = tuple(column for column in numeric.columns if column in log_fields)
+        _, dropped = finite_rows(numeric, list(numeric.columns), positive)
+        if dropped:
+            raise ValueError(f"dataset {name!r}: {dropped} rows with non-finite values or "
+                             f"values <= 0 on a log scale")

@@ -26,20 +26,20 @@ STRINGS: dict[str, dict[str, str]] = {
     "cr.init.help": {
         "en": "He: std = gain·√(2/n); Xavier: gain·√(2/(n_in+n_out)); LeCun: gain·√(1/n); "
         "standard normal: std = gain.",
-        "zh": "He：std = gain·√(2/n)；Xavier：gain·√(2/(n_in+n_out))；LeCun：gain·√(1/n)；"
-        "标准正态：std = gain。",
+        "zh": "He：std = 增益·√(2/n)；Xavier：增益·√(2/(n_in+n_out))；LeCun：增益·√(1/n)；"
+        "标准正态：std = 增益。",
     },
     "cr.gain": {"en": "Gain (multiplies every weight's std)", "zh": "增益（乘以每个权重的标准差）"},
     "cr.gain.help": {
         "en": "Under He init with ReLU each layer multiplies the expected squared gradient "
         "norm by gain².",
-        "zh": "在 He 初始化 + ReLU 下，每层把梯度平方范数的期望乘以 gain²。",
+        "zh": "在 He 初始化 + ReLU 下，每层把梯度平方范数的期望乘以 增益²。",
     },
     "cr.samples": {"en": "Sampled networks", "zh": "采样网络数"},
     "cr.samples.help": {
-        "en": "Independent random networks, each run on 4 random inputs; the band "
+        "en": "Independent random networks, each run on {batch} random inputs; the band "
         "shows their spread.",
-        "zh": "独立随机网络的个数，每个网络输入 4 个随机样本；色带表示它们的离散程度。",
+        "zh": "独立随机网络的个数，每个网络输入 {batch} 个随机样本；色带表示它们的离散程度。",
     },
     # notices
     "cr.capped.samples": {"en": "the number of sampled networks", "zh": "采样网络数"},
@@ -88,20 +88,30 @@ STRINGS: dict[str, dict[str, str]] = {
     "cr.metric.underflow": {"en": "float32 underflows at layer", "zh": "float32 下溢的层"},
     "cr.metric.float32.help": {
         "en": "Going backward from the output layer L, the first layer where the median gradient "
-        "norm leaves float32's normal range (3.4e38 / 1.2e-38). Layers count from the input "
-        "(0). Here the norms are kept in log space, so the page itself never overflows.",
+        "norm leaves float32's normal range ({max:.2g} / {tiny:.2g}). Layers count from the "
+        "input (0). Here the norms are kept in log space, so the page itself never overflows.",
         "zh": "从输出层 L 反向传播时，梯度范数中位数第一次超出 float32 正规数范围"
-        "（3.4e38 / 1.2e-38）的层。层号从输入层（0）开始计。本页在对数空间计算，因此自身不会溢出。",
+        "（{max:.2g} / {tiny:.2g}）的层。层号从输入层（0）开始计。本页在对数空间计算，因此自身不会溢出。",
     },
     # gradient chart
     "cr.grad.title": {
+        "en": "Backward pass: gradient norm at every layer",
+        "zh": "反向传播：每一层的梯度范数",
+    },
+    "cr.grad.export_title": {
         "en": "Backward pass: gradient norm at every layer (depth {depth}, width {width})",
         "zh": "反向传播：每一层的梯度范数（深度 {depth}，宽度 {width}）",
     },
     "cr.series": {"en": "Measured", "zh": "实测"},
     "cr.series.label": {
-        "en": "median of {runs} runs (band: 10–90%)",
-        "zh": "{runs} 次运行的中位数（色带：10%–90%）",
+        "en": "median over runs (band: 10–90%)",
+        "zh": "各次运行的中位数（色带：10%–90%）",
+    },
+    "cr.runs": {
+        "en": "Depth {depth}, width {width}: median and 10–90% band over {runs} runs "
+        "({samples} networks × {batch} inputs).",
+        "zh": "深度 {depth}，宽度 {width}：{runs} 次运行（{samples} 个网络 × {batch} 个输入）的"
+        "中位数与 10%–90% 色带。",
     },
     "cr.theory": {
         "en": "theory (He et al. 2015), from the measured output norm",
@@ -168,12 +178,30 @@ STRINGS: dict[str, dict[str, str]] = {
     "cr.factor.caption.relu": {
         "en": ":red[**Myth:**] ReLU's derivative is 1, so the gradient grows. "
         ":green[**Fact:**] ReLU′ is 0 or 1, so E[φ′(z)²] = {act} (theory ½): ReLU *halves* the "
-        "squared gradient. The growth comes from the weights, n·Var[w] = {weight} "
-        "(He: 2·gain² = {weight_theory}); the product is {total} per layer.",
+        "squared gradient and can never amplify it.",
         "zh": ":red[**误区：**] ReLU 的导数是 1，所以梯度会增长。"
         ":green[**事实：**] ReLU′ 只取 0 或 1，所以 E[φ′(z)²] = {act}（理论 ½）：ReLU 把梯度的平方"
-        "范数*减半*。增长来自权重：n·Var[w] = {weight}（He 初始化：2·gain² = {weight_theory}）；"
-        "每层的乘积为 {total}。",
+        "范数*减半*，从不放大它。",
+    },
+    "cr.factor.weights.grows": {
+        "en": "The growth comes from the weights: n·Var[w] = {weight} (theory for {init}: "
+        "{weight_theory}) more than makes up for that ½, so the product is {total} > 1 per "
+        "layer.",
+        "zh": "增长来自权重：n·Var[w] = {weight}（{init} 的理论值：{weight_theory}）超过了"
+        "这一半的损失，所以每层乘积为 {total} > 1。",
+    },
+    "cr.factor.weights.shrinks": {
+        "en": "The weights are too small to make up for that ½: n·Var[w] = {weight} (theory for "
+        "{init}: {weight_theory}), so the product is {total} < 1 per layer and the gradient "
+        "shrinks.",
+        "zh": "权重太小，补不回这一半：n·Var[w] = {weight}（{init} 的理论值：{weight_theory}），"
+        "所以每层乘积为 {total} < 1，梯度逐层衰减。",
+    },
+    "cr.factor.weights.balanced": {
+        "en": "The weights make up for that ½ almost exactly: n·Var[w] = {weight} (theory for "
+        "{init}: {weight_theory}), so the product is {total}, within 1% of 1 per layer.",
+        "zh": "权重几乎恰好补回这一半：n·Var[w] = {weight}（{init} 的理论值：{weight_theory}），"
+        "所以每层乘积为 {total}，与 1 相差不到 1%。",
     },
     "cr.factor.caption.other": {
         "en": "Measured: weights n·Var[w] = {weight} (theory {weight_theory}), activation "
