@@ -6,6 +6,8 @@ leading sample dimension, W[l] of shape (..., out, in): many independent network
 """
 
 import math
+import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 
 import numpy as np
@@ -48,18 +50,55 @@ def init_weights(widths: Sequence[int], init: str = "he", gain: float = 1.0, see
     """Random weights W[l] ~ N(0, std^2), shape (out, in) or (samples, out, in).
 
     Standard normals come from one np.random.default_rng(seed), layer by layer, and are then
-    multiplied by std: the same seed at another gain gives exactly proportional weights.
+    multiplied by std: the same seed at another gain gives exactly proportional weights, and
+    a deeper network at the same seed starts with the same layers.
     """
     _check_network_args(widths, gain, samples)
     init_std(init, 1, 1)  # validates the name before drawing anything
-    rng = np.random.default_rng(seed)
     lead = () if samples is None else (int(samples),)
-    weights = []
-    for fan_in, fan_out in zip(widths[:-1], widths[1:], strict=True):
-        z = rng.standard_normal(lead + (int(fan_out), int(fan_in)))
-        z *= init_std(init, int(fan_in), int(fan_out), gain)
-        weights.append(z)
-    return weights
+    shapes = [lead + (int(fan_out), int(fan_in))
+              for fan_in, fan_out in zip(widths[:-1], widths[1:], strict=True)]
+    normals = _STANDARD_NORMALS.layers(seed, shapes)
+    return [z * init_std(init, shape[-1], shape[-2], gain)
+            for z, shape in zip(normals, shapes, strict=True)]
+
+
+class _NormalLayers:
+    """The standard normals of ``init_weights``, kept per seed and reused, within a byte budget.
+
+    A page that moves depth, gain, activation or init at one seed draws only the layers it has
+    not drawn before (drawing dominates the cost of a random network). The numbers are exactly
+    those of drawing afresh: one Generator per seed, advanced layer by layer in the same order.
+    """
+
+    def __init__(self, budget_bytes: int):
+        self._budget = budget_bytes
+        self._entries: OrderedDict[tuple, tuple[np.random.Generator, list]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def layers(self, seed: int, shapes: list[tuple[int, ...]]) -> list[np.ndarray]:
+        # the same first shape and seed: a prefix of the same stream
+        key = (int(seed), shapes[0])
+        with self._lock:
+            rng, drawn = self._entries.pop(key, (None, []))
+            if rng is None or any(z.shape != shape for z, shape in zip(drawn, shapes,
+                                                                       strict=False)):
+                rng, drawn = np.random.default_rng(seed), []
+            drawn += [rng.standard_normal(shape) for shape in shapes[len(drawn):]]
+            self._entries[key] = (rng, drawn)
+            self._evict()
+            return drawn[:len(shapes)]
+
+    def _evict(self) -> None:
+        """Drop the least recently used seeds beyond the budget (never the newest)."""
+        while len(self._entries) > 1 and self._bytes() > self._budget:
+            self._entries.popitem(last=False)
+
+    def _bytes(self) -> int:
+        return sum(z.nbytes for _, drawn in self._entries.values() for z in drawn)
+
+
+_STANDARD_NORMALS = _NormalLayers(budget_bytes=64 * 2**20)  # one default chain-rule setting
 
 
 def _linear(a: np.ndarray, w: np.ndarray) -> np.ndarray:

@@ -278,3 +278,36 @@ def test_weight_gradients_match_finite_differences(activation):
             minus[layer][index] -= step
             numeric = (loss(plus) - loss(minus)) / (2 * step)
             assert abs(analytic[layer][index] - numeric) <= 1e-6 * max(1.0, abs(numeric))
+
+
+def _fresh_normals(shapes, seed):
+    rng = np.random.default_rng(seed)
+    return [rng.standard_normal(shape) for shape in shapes]
+
+
+@pytest.mark.parametrize("depths", [(5, 9, 3, 9), (9, 5), (1, 2, 3)])
+def test_reused_normals_equal_a_fresh_draw_at_every_depth(depths):
+    for depth in depths:
+        weights = init_weights([16] * (depth + 1), "lecun", 1.5, seed=11, samples=2)
+        fresh = _fresh_normals([(2, 16, 16)] * depth, seed=11)
+        assert len(weights) == depth
+        for w, z in zip(weights, fresh, strict=True):
+            np.testing.assert_array_equal(w, z * 1.5 * np.sqrt(1 / 16))
+
+
+def test_reused_normals_follow_a_change_of_shape_and_stay_within_their_budget():
+    from core.network import _NormalLayers
+
+    cache = _NormalLayers(budget_bytes=10_000)
+    first = cache.layers(1, [(4, 3), (3, 4)])
+    other = cache.layers(1, [(4, 3), (5, 4)])  # same start, other second layer: drawn afresh
+    np.testing.assert_array_equal(other[0], first[0])
+    np.testing.assert_array_equal(other[1], _fresh_normals([(4, 3), (5, 4)], 1)[1])
+    for seed in range(20):
+        cache.layers(seed, [(10, 10)] * 5)  # 4,000 bytes each
+    assert cache._bytes() <= 10_000
+    big = cache.layers(99, [(40, 40)] * 2)  # over the budget alone: kept, the others dropped
+    assert cache._bytes() == sum(z.nbytes for z in big)
+    weights = init_weights([3, 4, 2], seed=5)
+    weights[0][:] = 0  # callers may change what they get; the cache keeps its own numbers
+    assert np.any(init_weights([3, 4, 2], seed=5)[0] != 0)
