@@ -24,7 +24,7 @@ from ui.charts.common import finite_rows
 from ui.charts.layers import profile_template
 from ui.controls import Controls
 from ui.display import explain, show_chart
-from ui.frames import decade_extent, float32_limits, profile_frame
+from ui.frames import decade_extent, float32_limits, profile_frame, shown_rows
 from ui.i18n import t
 from ui.presets import LABEL_PREFIXES, PRESETS
 from ui.shell import page_setup, presenter_mode
@@ -147,7 +147,7 @@ def profile_data(lang: str, frame: pd.DataFrame, extent: pd.DataFrame,
             "limits": float32_limits(extent, t("float32.overflow", lang),
                                      t("float32.underflow", lang))}
     if theory_frame is not None:
-        data["theory"] = theory_frame
+        data["theory"] = shown_rows(theory_frame, {"layer": 0, "value": float(extent["y"].min())})
     return data
 
 
@@ -172,11 +172,13 @@ def gradient_section(lang: str, values: dict, result: dict, controls: Controls) 
     if len(result["grad"]) < 2:
         st.error(t("cr.dead.all", lang), icon=":material/block:")
         return
-    has_theory = result["theory"] is not None
+    no_theory = pd.DataFrame({"layer": [], "value": []})  # a hidden row keeps the layer
     show_chart(profile_chart(lang, t("label.grad_norm", lang), t("cr.grad.title", lang),
-                             theory=has_theory),
+                             theory=True),
                "gradient_per_layer", controls,
-               data=profile_data(lang, result["grad"], result["grad_extent"], result["theory"]),
+               data=profile_data(lang, result["grad"], result["grad_extent"],
+                                 result["theory"] if result["theory"] is not None
+                                 else no_theory),
                export_title=t("cr.grad.export_title", lang, depth=values["depth"],
                               width=values["width"]))
     caption = runs_note(lang, values, result) + " " + t("cr.grad.caption", lang) + " "

@@ -1,5 +1,6 @@
 """Helpers for page tests: start a page, read chart data, check it is plottable."""
 
+import json
 import time
 from pathlib import Path
 
@@ -60,11 +61,32 @@ def numeric_values(chart) -> np.ndarray:
     return np.concatenate(values) if values else np.array([])
 
 
+def dataset_names(spec: object) -> set[str]:
+    """The named datasets a Vega-Lite spec's layers read (``"data": {"name": ...}``)."""
+    names = set()
+    if isinstance(spec, dict):
+        data = spec.get("data")
+        if isinstance(data, dict) and isinstance(data.get("name"), str):
+            names.add(data["name"])
+        for value in spec.values():
+            names |= dataset_names(value)
+    elif isinstance(spec, list):
+        for item in spec:
+            names |= dataset_names(item)
+    return names
+
+
 def assert_all_finite(at: AppTest) -> None:
-    """No chart on the page receives inf or NaN."""
+    """No chart on the page receives inf or NaN, and every dataset a chart reads is sent and
+    has rows (an empty or missing one draws nothing and makes Vega warn of an infinite extent).
+    """
     for chart in charts(at):
         values = numeric_values(chart)
         assert np.all(np.isfinite(values)), f"non-finite value in chart {chart.proto.spec[:120]}"
+        sent = chart_datasets(chart)
+        for name in dataset_names(json.loads(chart.proto.spec)):
+            assert name in sent, f"dataset {name!r} is not sent: {chart.proto.spec[:120]}"
+            assert len(sent[name]), f"dataset {name!r} is empty: {chart.proto.spec[:120]}"
 
 
 def texts(at: AppTest) -> str:

@@ -84,8 +84,9 @@ def show_chart(chart: alt.TopLevelMixin | Template, chart_id: str, controls, *, 
     if isinstance(chart, Template):
         check_datasets(chart, data)
         spec = template_spec(chart, presenter)
-        spec["datasets"] = {name: pa.Table.from_pandas(frame, preserve_index=False)
-                            for name, frame in data.items()}
+        spec["datasets"] = {**spec.get("datasets", {}),  # a template's own constant rows
+                            **{name: pa.Table.from_pandas(frame, preserve_index=False)
+                               for name, frame in data.items()}}
         place.vega_lite_chart(spec, width=width)
         make_svg = functools.partial(_export, vl_convert_svg, chart, data, export_title)
         make_png = functools.partial(_export, vl_convert_png, chart, data, export_title)
@@ -121,8 +122,9 @@ def export_template_spec(chart: Template, data: dict[str, pd.DataFrame],
                          title: str | None = None) -> dict:
     """The full Vega-Lite spec of a template with its data inline, for a file."""
     spec = template_spec(chart, presenter_mode())
-    spec["datasets"] = {name: json.loads(frame.to_json(orient="records", double_precision=15))
-                        for name, frame in data.items()}
+    spec["datasets"] = {**spec.get("datasets", {}),
+                        **{name: json.loads(frame.to_json(orient="records", double_precision=15))
+                           for name, frame in data.items()}}
     if title is not None:
         spec["title"] = title
     if "width" not in spec and not any(k in spec for k in ("hconcat", "vconcat", "concat",

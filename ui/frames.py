@@ -41,8 +41,25 @@ def decade_extent(*values: pd.Series | np.ndarray) -> pd.DataFrame:
 
 def float32_limits(extent: pd.DataFrame, overflow_label: str, underflow_label: str
                    ) -> pd.DataFrame:
-    """Rows (y, label) for the float32 limits within a decade of the axis ``extent``."""
+    """Rows (y, label, show) for the float32 limits within a decade of the axis ``extent``.
+
+    With no limit in view it is one hidden row (show 0) on the extent: an empty dataset makes
+    Vega warn of an infinite extent, and would leave the chart's layers without data.
+    """
     low, high = float(extent["y"].min()) - 1, float(extent["y"].max()) + 1
     rows = [(FLOAT32_MAX_LOG10, overflow_label), (FLOAT32_TINY_LOG10, underflow_label)]
-    kept = [(y, label) for y, label in rows if low <= y <= high]
-    return pd.DataFrame(kept, columns=["y", "label"]).astype({"y": float, "label": str})
+    kept = [(y, label, 1.0) for y, label in rows if low <= y <= high]
+    return shown_rows(pd.DataFrame(kept, columns=["y", "label", "show"]),
+                      {"y": float(extent["y"].min()), "label": ""})
+
+
+def shown_rows(frame: pd.DataFrame, hidden: dict[str, object]) -> pd.DataFrame:
+    """``frame`` with a ``show`` column of 1, or, if it is empty, one ``hidden`` row (show 0).
+
+    A chart layer whose data may be absent draws its rows with opacity ``show``, so its
+    dataset is never empty and its spec never changes.
+    """
+    if len(frame):
+        return frame.assign(show=1.0)
+    return pd.DataFrame([{**hidden, "show": 0.0}]).astype(
+        {key: frame.dtypes[key] for key in hidden if key in frame})

@@ -68,6 +68,7 @@ def test_decade_extent_and_float32_limits():
     assert list(extent["y"]) == [-1, 38]
     limits = float32_limits(extent, "overflow", "underflow")
     assert list(limits["label"]) == ["overflow"]  # 38.53 is within a decade of 38
-    assert float32_limits(decade_extent([0.0, 36.9]), "o", "u").empty  # 38.53 > 37 + 1
-    assert float32_limits(decade_extent([0.0, 1.0]), "o", "u").empty
+    assert list(limits["show"]) == [1.0]
+    hidden = float32_limits(decade_extent([0.0, 36.9]), "o", "u")  # 38.53 > 37 + 1
+    assert list(hidden["show"]) == [0.0] and list(hidden["y"]) == [0.0]  # on the axis' extent
     assert list(decade_extent([float("nan")])["y"]) == [-1.0, 1.0]

@@ -53,10 +53,11 @@ def factor_template(
     measured = alt.Chart(alt.NamedData("bars")).encode(x=x)
     bar = measured.mark_bar(size=56, opacity=0.85).encode(
         y=y, y2=alt.datum(1.0), color=colour, tooltip=tooltip)
-    above = measured.transform_filter("datum.value >= 1").mark_text(
-        dy=-10, fontSize=13, fontWeight="bold").encode(y=y, text=alt.Text("value:Q", format=".3~g"))
-    below = measured.transform_filter("datum.value < 1").mark_text(
-        dy=14, fontSize=13, fontWeight="bold").encode(y=y, text=alt.Text("value:Q", format=".3~g"))
+    # one text layer (a filtered layer may be empty, and Vega warns of an infinite extent):
+    # the number sits above a bar that rises from 1 and below one that falls from it
+    numbers = measured.transform_calculate(offset="datum.value >= 1 ? -10 : 14").mark_text(
+        fontSize=13, fontWeight="bold").encode(
+        y=y, yOffset=alt.YOffset("offset:Q", scale=None), text=alt.Text("value:Q", format=".3~g"))
     one = alt.Chart(pd.DataFrame({"value": [1.0], "label": [one_label]}))
     one_rule = one.mark_rule(color=GREY, strokeWidth=1.5).encode(
         y=y, tooltip=alt.Tooltip("label:N", title=""))
@@ -64,5 +65,5 @@ def factor_template(
         color=COLORS["theory"], thickness=3, size=80).encode(
         x=x, y=y, tooltip=[alt.Tooltip("label:N", title=""),
                            alt.Tooltip("value:Q", title=theory_title, format=".4g")])
-    return finish(alt.layer(extent, one_rule, bar, above, below, ticks), title=title,
+    return finish(alt.layer(extent, one_rule, bar, numbers, ticks), title=title,
                   height=height)

@@ -15,6 +15,9 @@ from ui.charts.common import (
     template,
 )
 
+# A layer whose rows may be placeholders draws each row with opacity ``show`` (0 or 1).
+SHOW = alt.Opacity("show:Q", scale=None, legend=None)
+
 # Label a log10 axis as powers of ten (1e-5 ... 1e3), so it reads like a log axis but can
 # hold values far beyond what a float can represent.
 POWER_OF_TEN_LABELS = "datum.value == 0 ? '1' : '1e' + datum.value"
@@ -120,9 +123,9 @@ def profile_template(
     Named datasets (``ui.frames`` makes them):
     - ``profile``: layer, series (one of ``series_labels``), median, low, high (log10);
     - ``extent`` (optional): y, values the y axis must hold (e.g. whole decades), not drawn;
-    - ``theory`` (with ``theory_label``): layer, value (log10), drawn dashed in black;
-    - ``limits`` (with ``float32``): y, label, dashed rules where float32 leaves its range.
-    Without an ``extent`` the axis fits the data.
+    - ``theory`` (with ``theory_label``): layer, value (log10), show, drawn dashed in black;
+    - ``limits`` (with ``float32``): y, label, show, dashed rules where float32 leaves its range.
+    ``show`` is each row's opacity (0 hides a placeholder row, ``ui.frames.shown_rows``).
     """
     colour = alt.Color("series:N", title=series_title,
                        scale=color_scale(list(series_keys), list(series_labels)))
@@ -148,11 +151,12 @@ def profile_template(
             kind=json.dumps(theory_label))  # a string literal in Vega's expression language
         layers.append(theory.mark_line(strokeDash=[5, 4], strokeWidth=2,
                                        color=COLORS["theory"]).encode(
-            x="layer:Q", y=alt.Y("value:Q", scale=y_scale), detail="kind:N",
+            x="layer:Q", y=alt.Y("value:Q", scale=y_scale), detail="kind:N", opacity=SHOW,
             tooltip=[alt.Tooltip("kind:N", title=""), alt.Tooltip("layer:Q", title=x_title),
                      alt.Tooltip("value:Q", title=y_title, format=".3f")]))
     if float32:
-        limits = alt.Chart(alt.NamedData("limits")).encode(y=alt.Y("y:Q", scale=y_scale))
+        limits = alt.Chart(alt.NamedData("limits")).encode(y=alt.Y("y:Q", scale=y_scale),
+                                                           opacity=SHOW)
         layers.append(limits.mark_rule(color=COLORS["limit"], strokeDash=[6, 4],
                                        strokeWidth=1.5))
         layers.append(limits.mark_text(align="left", dx=4, dy=-7, color=COLORS["limit"],
