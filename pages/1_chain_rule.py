@@ -59,9 +59,12 @@ def measure(depth: int, width: int, activation: str, init: str, gain: float, sam
         growth = theory.expected_log10_growth([width] * (depth + 1), activation, init, gain)
         start = float(np.median(run.grad[-1]))  # the measured output norm, about sqrt(width)
         result["theory"] = pd.DataFrame({"layer": np.arange(depth + 1), "value": growth + start})
-    result["grad_extent"] = decade_extent(grad["low"], grad["high"],
-                                          result["theory"]["value"] if result["theory"] is not None
-                                          else [])
+    theory_values = [] if result["theory"] is None else result["theory"]["value"]
+    result["grad_extent"] = decade_extent(grad["low"], grad["high"], theory_values)
+    # the line's rows, or one hidden row when no theory applies (the layer stays)
+    result["theory_line"] = shown_rows(
+        pd.DataFrame({"layer": [], "value": []}) if result["theory"] is None else result["theory"],
+        {"layer": 0, "value": float(result["grad_extent"]["y"].min())})
     result["act_extent"] = decade_extent(act["low"], act["high"])
     return result
 
@@ -147,7 +150,7 @@ def profile_data(lang: str, frame: pd.DataFrame, extent: pd.DataFrame,
             "limits": float32_limits(extent, t("float32.overflow", lang),
                                      t("float32.underflow", lang))}
     if theory_frame is not None:
-        data["theory"] = shown_rows(theory_frame, {"layer": 0, "value": float(extent["y"].min())})
+        data["theory"] = theory_frame
     return data
 
 
@@ -172,13 +175,11 @@ def gradient_section(lang: str, values: dict, result: dict, controls: Controls) 
     if len(result["grad"]) < 2:
         st.error(t("cr.dead.all", lang), icon=":material/block:")
         return
-    no_theory = pd.DataFrame({"layer": [], "value": []})  # a hidden row keeps the layer
     show_chart(profile_chart(lang, t("label.grad_norm", lang), t("cr.grad.title", lang),
                              theory=True),
                "gradient_per_layer", controls,
                data=profile_data(lang, result["grad"], result["grad_extent"],
-                                 result["theory"] if result["theory"] is not None
-                                 else no_theory),
+                                 result["theory_line"]),
                export_title=t("cr.grad.export_title", lang, depth=values["depth"],
                               width=values["width"]))
     caption = runs_note(lang, values, result) + " " + t("cr.grad.caption", lang) + " "

@@ -13,7 +13,13 @@ import pandas as pd
 import pyarrow as pa
 import streamlit as st
 
-from ui.charts.common import Template, check_datasets, for_presenter, template_spec
+from ui.charts.common import (
+    Template,
+    arrow_table,
+    check_datasets,
+    for_presenter,
+    template_spec,
+)
 from ui.i18n import t
 from ui.shell import presenter_mode
 
@@ -82,11 +88,11 @@ def show_chart(chart: alt.TopLevelMixin | Template, chart_id: str, controls, *, 
     place = container if container is not None else st
     presenter = presenter_mode()
     if isinstance(chart, Template):
-        check_datasets(chart, data)
+        tables = {name: frame if isinstance(frame, pa.Table) else arrow_table(frame)
+                  for name, frame in data.items()}
+        check_datasets(chart, tables)
         spec = template_spec(chart, presenter)
-        spec["datasets"] = {**spec.get("datasets", {}),  # a template's own constant rows
-                            **{name: pa.Table.from_pandas(frame, preserve_index=False)
-                               for name, frame in data.items()}}
+        spec["datasets"] = {**spec.get("datasets", {}), **tables}  # + the template's constants
         place.vega_lite_chart(spec, width=width)
         make_svg = functools.partial(_export, vl_convert_svg, chart, data, export_title)
         make_png = functools.partial(_export, vl_convert_png, chart, data, export_title)
@@ -123,8 +129,7 @@ def export_template_spec(chart: Template, data: dict[str, pd.DataFrame],
     """The full Vega-Lite spec of a template with its data inline, for a file."""
     spec = template_spec(chart, presenter_mode())
     spec["datasets"] = {**spec.get("datasets", {}),
-                        **{name: json.loads(frame.to_json(orient="records", double_precision=15))
-                           for name, frame in data.items()}}
+                        **{name: _records(frame) for name, frame in data.items()}}
     if title is not None:
         spec["title"] = title
     if "width" not in spec and not any(k in spec for k in ("hconcat", "vconcat", "concat",
@@ -149,9 +154,17 @@ def _export(convert, chart: Template, data: dict[str, pd.DataFrame], title: str 
     return convert(export_template_spec(chart, data, title))
 
 
-def _largest_csv(data: dict[str, pd.DataFrame]) -> str:
+def _frame(data: pd.DataFrame | pa.Table) -> pd.DataFrame:
+    return data.to_pandas() if isinstance(data, pa.Table) else data
+
+
+def _records(data: pd.DataFrame | pa.Table) -> list[dict]:
+    return json.loads(_frame(data).to_json(orient="records", double_precision=15))
+
+
+def _largest_csv(data: dict[str, pd.DataFrame | pa.Table]) -> str:
     """The chart's main data (its largest dataset) as CSV."""
-    return max(data.values(), key=len).to_csv(index=False)
+    return _frame(max(data.values(), key=len)).to_csv(index=False)
 
 
 def explain(markdown: str, lang: str) -> None:

@@ -49,8 +49,8 @@ def float32_limits(extent: pd.DataFrame, overflow_label: str, underflow_label: s
     low, high = float(extent["y"].min()) - 1, float(extent["y"].max()) + 1
     rows = [(FLOAT32_MAX_LOG10, overflow_label), (FLOAT32_TINY_LOG10, underflow_label)]
     kept = [(y, label, 1.0) for y, label in rows if low <= y <= high]
-    return shown_rows(pd.DataFrame(kept, columns=["y", "label", "show"]),
-                      {"y": float(extent["y"].min()), "label": ""})
+    ys, labels, show = zip(*(kept or [(float(extent["y"].min()), "", 0.0)]), strict=True)
+    return pd.DataFrame({"y": list(ys), "label": list(labels), "show": list(show)})
 
 
 def shown_rows(frame: pd.DataFrame, hidden: dict[str, object]) -> pd.DataFrame:

@@ -11,6 +11,8 @@ from typing import NamedTuple
 import altair as alt
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 # Okabe & Ito (2008), "Color Universal Design": distinguishable with every common colour-vision
 # deficiency.
@@ -186,17 +188,29 @@ def log_scale_fields(spec: object) -> set[str]:
     return fields
 
 
-def check_datasets(chart_template: Template, datasets: dict[str, pd.DataFrame]) -> None:
+def check_datasets(chart_template: Template, datasets: dict[str, pd.DataFrame | pa.Table]
+                   ) -> None:
     """Raise if a dataset holds a non-finite number, or a value <= 0 in a log-scale field.
 
     Vega draws a blank chart for ``inf`` and no axis for a 0 on a log scale, silently: pages
     drop such rows themselves (``finite_rows``) and say so.
     """
     log_fields = _spec_json(chart_template, False)[1]
-    for name, frame in datasets.items():
-        numeric = frame.select_dtypes("number")
-        positive = tuple(column for column in numeric.columns if column in log_fields)
-        _, dropped = finite_rows(numeric, list(numeric.columns), positive)
-        if dropped:
-            raise ValueError(f"dataset {name!r}: {dropped} rows with non-finite values or "
-                             f"values <= 0 on a log scale")
+    for name, data in datasets.items():
+        table = data if isinstance(data, pa.Table) else arrow_table(data)
+        for field, column in zip(table.column_names, table.columns, strict=True):
+            if not (pa.types.is_floating(column.type) or pa.types.is_integer(column.type)):
+                continue
+            bad = pc.is_null(column)  # NaN may arrive as null
+            if pa.types.is_floating(column.type):
+                bad = pc.or_(bad, pc.fill_null(pc.invert(pc.is_finite(column)), True))
+            if field in log_fields:
+                bad = pc.or_(bad, pc.fill_null(pc.less_equal(column, 0), True))
+            if pc.any(bad).as_py():
+                raise ValueError(f"dataset {name!r}: non-finite values or values <= 0 on a "
+                                 f"log scale in {field!r}")
+
+
+def arrow_table(frame: pd.DataFrame) -> pa.Table:
+    """A DataFrame as the Arrow table a chart sends (no index)."""
+    return pa.Table.from_pandas(frame, preserve_index=False)
