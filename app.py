@@ -4,16 +4,20 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
+from core.descent import seed_article_loop
 from core.network import init_weights, log10_gradient_norms
-from ui.charts.layers import layer_profile_chart
+from core.remedies import verdict
+from ui.charts.layers import profile_template
 from ui.controls import Controls
 from ui.display import show_chart
-from ui.frames import profile_frame
+from ui.frames import BAND_QUANTILES, decade_extent, profile_frame
 from ui.i18n import t
 from ui.shell import PAGES, PAGES_BY_ID, page_setup
 
 HOME_DEPTH, HOME_WIDTH, HOME_SAMPLES, HOME_BATCH = 50, 128, 8, 4
-HOME_GAINS = {"vanishing": 0.8, "stable": 1.0, "exploding": 1.2}
+HOME_GAINS = (0.8, 1.0, 1.2)  # He init times these: below, at and above the critical gain 1
+MYTH_LR, MYTH_EPOCHS = 0.01, 1000  # the article's loop `grad = grad - lr*grad`
+SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
 MYTHS = (  # (myth key suffix, page that shows the fact)
     ("relu", "chain_rule"),
     ("clip_formula", "clipping"),
@@ -25,35 +29,72 @@ MYTHS = (  # (myth key suffix, page that shows the fact)
 
 
 @st.cache_data(max_entries=4)
-def gradient_profiles(depth: int, width: int, samples: int, batch: int, seed: int = 0):
-    """log10(||g_l|| / ||g_L||) per layer of He/ReLU networks at each of HOME_GAINS."""
+def gradient_profiles(depth: int, width: int, samples: int, batch: int, seed: int = 0
+                      ) -> tuple[pd.DataFrame, dict[float, float]]:
+    """Per-layer profiles of log10(||g_l|| / ||g_L||) of He/ReLU networks at each of HOME_GAINS
+    (series: the gain), and the plotted median growth at the input per gain.
+
+    One backward pass at gain 1 serves every gain: ReLU is positively homogeneous and the nets
+    have no biases, so multiplying every weight by a leaves the ReLU masks as they are and
+    multiplies g_l by a^(L-l) exactly (up to rounding).
+    """
     widths = [width] * (depth + 1)
     weights = init_weights(widths, "he", 1.0, seed, samples=samples)
     rng = np.random.default_rng(seed + 1)
     x = rng.standard_normal((samples, batch, width))
     upstream = rng.standard_normal((samples, batch, width))
-    profiles = {}
-    for regime, gain in HOME_GAINS.items():
-        log10_norms = log10_gradient_norms([gain * w for w in weights], x, "relu", upstream)
-        profiles[regime] = log10_norms - log10_norms[-1]
-    return profiles
+    log10_norms = log10_gradient_norms(weights, x, "relu", upstream)
+    at_gain_one = log10_norms - log10_norms[-1]
+    layers_above = (depth - np.arange(depth + 1)).reshape(-1, 1, 1)  # L - l
+    frames = [profile_frame(at_gain_one + layers_above * np.log10(gain), f"{gain:g}")
+              for gain in HOME_GAINS]
+    profile = pd.concat(frames, ignore_index=True)
+    at_input = profile[profile.layer == 0].set_index("series")["median"]
+    return profile, {gain: float(at_input[f"{gain:g}"]) for gain in HOME_GAINS}
 
 
-def home_chart(lang: str):
-    profiles = gradient_profiles(HOME_DEPTH, HOME_WIDTH, HOME_SAMPLES, HOME_BATCH)
-    keys = list(HOME_GAINS)
-    labels = [t("home.series", lang, gain=HOME_GAINS[k], regime=t(f"regime.{k}", lang))
-              for k in keys]
-    frames = [profile_frame(profiles[k], label) for k, label in zip(keys, labels, strict=True)]
-    return layer_profile_chart(
-        pd.concat(frames, ignore_index=True),
+def home_chart(lang: str, controls: Controls) -> dict[float, float]:
+    """Draw the chart; return the plotted median growth at the input per gain (the caption's)."""
+    profile, growth = gradient_profiles(HOME_DEPTH, HOME_WIDTH, HOME_SAMPLES, HOME_BATCH)
+    keys = tuple(verdict(growth[gain]) for gain in HOME_GAINS)  # the regime each line shows
+    labels = {f"{gain:g}": t("home.series", lang, gain=f"{gain:g}",
+                             regime=t(f"regime.{key}", lang))
+              for gain, key in zip(HOME_GAINS, keys, strict=True)}
+    chart = profile_template(
         x_title=t("label.layer", lang),
         y_title=t("label.grad_ratio", lang),
         series_title=t("home.series_title", lang),
         series_keys=keys,
-        series_labels=labels,
+        series_labels=tuple(labels.values()),
         title=t("home.chart_title", lang, depth=HOME_DEPTH, width=HOME_WIDTH),
     )
+    show_chart(chart, "gradient_per_layer", controls,
+               data={"profile": profile.assign(series=profile["series"].map(labels)),
+                     "extent": decade_extent(profile["low"], profile["high"])})
+    return growth
+
+
+def chart_caption(growth: dict[float, float], lang: str) -> str:
+    """The chart's caption: every number from the constants or the plotted medians."""
+    (g_low, low), (g_mid, mid), (g_high, high) = sorted(growth.items())
+    return t("home.chart_caption", lang, depth=HOME_DEPTH, samples=HOME_SAMPLES,
+             batch=HOME_BATCH, n=HOME_SAMPLES * HOME_BATCH, g_low=g_low, low=low, g_mid=g_mid,
+             mid=mid, g_high=g_high, high=high, q_low=round(100 * BAND_QUANTILES[0]),
+             q_high=round(100 * BAND_QUANTILES[1]))
+
+
+def power_of_ten(value: float) -> str:
+    """4.3×10⁻⁵: two significant digits, for prose."""
+    mantissa, exponent = f"{value:.1e}".split("e")
+    return f"{mantissa}×10{str(int(exponent)).translate(SUPERSCRIPT)}"
+
+
+def myth_values() -> dict[str, dict[str, str]]:
+    """The placeholders of the myths and facts (the article's loop, run as written)."""
+    epochs = str(MYTH_EPOCHS)
+    loop = {"lr": f"{MYTH_LR:g}", "epochs": epochs, "power": epochs.translate(SUPERSCRIPT),
+            "factor": power_of_ten(seed_article_loop(MYTH_LR, MYTH_EPOCHS))}
+    return {"gd_loop": loop}
 
 
 def page_cards(lang: str) -> None:
@@ -68,11 +109,15 @@ def page_cards(lang: str) -> None:
 def myths_and_facts(lang: str) -> None:
     st.subheader(t("home.myths_title", lang))
     st.caption(t("home.myths_caption", lang))
+    values = myth_values()
     for left, right in zip(MYTHS[::2], MYTHS[1::2], strict=True):
         for column, (myth, page_id) in zip(st.columns(2), (left, right), strict=True):
+            filled = values.get(myth, {})
             with column.container(border=True):
-                st.markdown(f":red[**{t('myth.label', lang)}**] *{t('myth.' + myth, lang)}*")
-                st.markdown(f":green[**{t('fact.label', lang)}**] {t('fact.' + myth, lang)}")
+                st.markdown(f":red[**{t('myth.label', lang)}**] "
+                            f"*{t('myth.' + myth, lang, **filled)}*")
+                st.markdown(f":green[**{t('fact.label', lang)}**] "
+                            f"{t('fact.' + myth, lang, **filled)}")
                 page = PAGES_BY_ID[page_id]
                 st.page_link(page.path, label=f"{t('home.see_it', lang)}: "
                              f"{t('page.' + page_id, lang)}", icon=":material/arrow_forward:")
@@ -87,8 +132,8 @@ st.markdown(t("home.intro", lang))
 st.latex(r"\frac{\partial \mathcal{L}}{\partial a_0} = W_1^{\top} D_1 \, W_2^{\top} D_2 \cdots "
          r"W_L^{\top} D_L \, \frac{\partial \mathcal{L}}{\partial a_L},\qquad "
          r"D_l = \operatorname{diag}\big(\varphi'(h_l)\big)")
-show_chart(home_chart(lang), "gradient_per_layer", controls)
-st.caption(t("home.chart_caption", lang, depth=HOME_DEPTH, samples=HOME_SAMPLES))
+growth = home_chart(lang, controls)
+st.caption(chart_caption(growth, lang))
 st.subheader(t("home.pages_title", lang))
 page_cards(lang)
 myths_and_facts(lang)

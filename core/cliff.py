@@ -169,7 +169,7 @@ def cliff_trajectory(
 
     Stops early, without inf or NaN in any array, at the first iterate that is not finite
     (`diverged_at`). The gradient is bounded (about 75 at most), so that needs lr * 75 to
-    overflow float64; an unclipped step onto the cliff face moves lr * 75, the catapult.
+    overflow float64; an unclipped step from the cliff face moves up to about lr * 75.
     """
     w, lr, steps, threshold = _check_run(start, lr, steps, method, threshold)
     path, losses, norms, flags = [w], [float(cliff_loss(w))], [], []

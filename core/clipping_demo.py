@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from core.cliff import A, B, H, K, M
 from core.clipping import (
     angle_degrees,
     clip_grad_norm,
@@ -27,6 +28,10 @@ from core.clipping import (
 from core.network import forward, init_weights, input_gradients
 
 METHODS = ("none", "value", "norm")
+BATCH = 32  # random inputs behind section 2's gradient
+VALLEY_SLOPE = math.hypot(A, B)  # off the cliff no gradient of core.cliff is longer than this
+CLIFF_SLOPE = H * K / 4  # the cliff term's steepest slope (its sigmoid's peak)
+CLIFF_MINIMUM = (M, 0.0)  # the minimum, to within about 0.01 in w2 (the cliff's tail)
 
 
 # ---------------------------------------------------------------- (a) one 2-D vector
@@ -61,7 +66,7 @@ def compare_to_original(original, clipped) -> dict[str, float]:
 # ---------------------------------------------------------------- (b) a deep network's gradient
 
 
-def mlp_gradients(depth: int, width: int, gain: float, seed: int, batch: int = 32
+def mlp_gradients(depth: int, width: int, gain: float, seed: int, batch: int = BATCH
                   ) -> tuple[list[np.ndarray], list[np.ndarray]]:
     """(weight gradients, bias gradients) per layer of a He-init ReLU MLP with zero biases.
 
@@ -127,6 +132,65 @@ def log10_histogram(grads: Sequence, edges: np.ndarray) -> tuple[np.ndarray, int
     return counts, int(flat.size - nonzero.size)
 
 
+def log10_tensor_norms(grads: Sequence) -> np.ndarray:
+    """log10 ||g_k|| of each tensor (-inf for an all-zero one)."""
+    with np.errstate(divide="ignore"):
+        return np.log10([np.linalg.norm(g) for g in grads])
+
+
+def layer_changes(before: np.ndarray, after: np.ndarray) -> dict:
+    """How a clipping changed per-tensor log10 norms (arrays of the same shape).
+
+    "least"/"most": fewest and most decades removed from a tensor; "untouched": mask of the
+    tensors whose norm did not change at all; "spread_before"/"spread_after": decades between
+    the largest and the smallest tensor norm. All-zero tensors (-inf) count as untouched and
+    are left out of the numbers.
+    """
+    finite = np.isfinite(before)
+    removed = before[finite] - after[finite]
+    return {"least": float(removed.min()), "most": float(removed.max()),
+            "untouched": ~finite | (before == after),
+            "spread_before": float(np.ptp(before[finite])),
+            "spread_after": float(np.ptp(after[finite]))}
+
+
+def deep_gradient_summary(depth: int, width: int, gain: float, ratio: float, seed: int,
+                          bin_width: float = 0.25) -> dict:
+    """Section 2's numbers: one MLP gradient clipped by value and by norm to ratio * ||g||.
+
+    "total", "v", "c": ||g|| and the two thresholds; "size", "zeros": components and exact
+    zeros; "span": decades between the largest and smallest nonzero |g_i|; "shift": decades
+    the norm moved (log10 ratio, < 0); "edges" and "counts"[method]: the log10|g_i| histogram;
+    "metrics"[method]: compare_to_original; "norms"[method]: log10 norm per layer, shape
+    (2, depth) for (weights, biases); "spread": decades spanned by the layers' weight and bias
+    gradient norms; "changes"[method]: layer_changes of all 2 * depth tensors.
+    """
+    weight_grads, bias_grads = mlp_gradients(depth, width, gain, seed)
+    grads = weight_grads + bias_grads
+    out = clip_both_to(grads, ratio)
+    flat = np.abs(np.concatenate([g.ravel() for g in grads]))
+    logs = np.log10(flat[flat > 0])
+    low = math.floor(min(logs.min(), math.log10(out["value_threshold"])) + math.log10(ratio))
+    edges = np.arange(low, math.ceil(logs.max()) + 1.5 * bin_width, bin_width)
+    before = log10_tensor_norms(grads)
+    counts, norms, metrics, changes = {}, {}, {}, {}
+    original = np.concatenate([np.ravel(g) for g in grads])  # one vector: the same measures
+    for method, clipped in out["clipped"].items():
+        counts[method], zeros = log10_histogram(clipped, edges)
+        metrics[method] = compare_to_original(
+            original, np.concatenate([np.ravel(g) for g in clipped]))
+        after = log10_tensor_norms(clipped)
+        norms[method] = after.reshape(2, depth)
+        changes[method] = layer_changes(before, after)
+    return {"total": out["total"], "v": out["value_threshold"], "c": out["norm_threshold"],
+            "size": int(flat.size), "zeros": zeros, "span": float(logs.max() - logs.min()),
+            "shift": math.log10(metrics["norm"]["norm"] / out["total"]), "edges": edges,
+            "counts": counts, "metrics": metrics, "norms": norms,
+            "spread": {kind: float(np.ptp(part[np.isfinite(part)]))
+                       for kind, part in (("weight", before[:depth]), ("bias", before[depth:]))},
+            "changes": changes}
+
+
 # ---------------------------------------------------------------- (c) the cliff
 
 
@@ -137,3 +201,27 @@ def first_exit(path: np.ndarray, region) -> int | None:
     outside = (p[:, 0] < x0) | (p[:, 0] > x1) | (p[:, 1] < y0) | (p[:, 1] > y1)
     hits = np.flatnonzero(outside)
     return int(hits[0]) if hits.size else None
+
+
+def run_summary(path: np.ndarray, grad_norm: np.ndarray, clipped: np.ndarray, threshold: float,
+                region) -> dict:
+    """What section 3 says about one descent run on the cliff.
+
+    "end", "distance" (to CLIFF_MINIMUM), "exit" (first_exit), "n_clipped" (steps clipped),
+    "above_unclipped" (steps with ||g|| > threshold that were not clipped), "below_clipped"
+    (clipped steps with ||g|| <= threshold), "peak" and "peak_step" (largest raw ||g||, None
+    without steps) and "peak_move" (how far that step moved the parameters).
+    """
+    path, grad_norm, clipped = np.asarray(path), np.asarray(grad_norm), np.asarray(clipped)
+    end = path[-1]
+    summary = {"end": (float(end[0]), float(end[1])),
+               "distance": math.hypot(end[0] - CLIFF_MINIMUM[0], end[1] - CLIFF_MINIMUM[1]),
+               "exit": first_exit(path, region), "n_clipped": int(clipped.sum()),
+               "above_unclipped": int(np.sum((grad_norm > threshold) & ~clipped)),
+               "below_clipped": int(np.sum((grad_norm <= threshold) & clipped)),
+               "peak": None, "peak_step": None, "peak_move": None}
+    if grad_norm.size:
+        k = int(np.argmax(grad_norm))
+        summary.update(peak=float(grad_norm[k]), peak_step=k,
+                       peak_move=float(np.linalg.norm(path[k + 1] - path[k])))
+    return summary

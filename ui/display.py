@@ -75,7 +75,8 @@ def _without_revalidation(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
 
 
 def show_chart(chart: alt.TopLevelMixin | Template, chart_id: str, controls, *, container=None,
-               width: str = "stretch", data=None, export_title: str | None = None) -> None:
+               width: str = "stretch", data=None, export_title: str | None = None,
+               csv: str | None = None) -> None:
     """Draw a chart (larger in presenter mode) with a download menu under it.
 
     ``chart`` is a ``Template`` with ``data`` its named datasets (DataFrames): the spec is
@@ -83,7 +84,8 @@ def show_chart(chart: alt.TopLevelMixin | Template, chart_id: str, controls, *, 
     ``data`` the CSV frame, is the older path that rebuilds everything.)
     ``chart_id`` names the exported files; ``container`` (default: the page) is where it goes;
     ``width="content"`` keeps a chart's own size (e.g. an equal-aspect plot);
-    ``export_title`` replaces the title in exported files (e.g. with the settings in it).
+    ``export_title`` replaces the title in exported files (e.g. with the settings in it);
+    ``csv`` names the dataset the CSV download holds (default: the largest).
     """
     place = container if container is not None else st
     presenter = presenter_mode()
@@ -96,7 +98,7 @@ def show_chart(chart: alt.TopLevelMixin | Template, chart_id: str, controls, *, 
         place.vega_lite_chart(spec, width=width)
         make_svg = functools.partial(_export, vl_convert_svg, chart, data, export_title)
         make_png = functools.partial(_export, vl_convert_png, chart, data, export_title)
-        make_csv = functools.partial(_largest_csv, data)
+        make_csv = functools.partial(_csv, data, csv)
     else:
         if presenter:
             chart = for_presenter(chart)
@@ -162,9 +164,10 @@ def _records(data: pd.DataFrame | pa.Table) -> list[dict]:
     return json.loads(_frame(data).to_json(orient="records", double_precision=15))
 
 
-def _largest_csv(data: dict[str, pd.DataFrame | pa.Table]) -> str:
-    """The chart's main data (its largest dataset) as CSV."""
-    return _frame(max(data.values(), key=len)).to_csv(index=False)
+def _csv(data: dict[str, pd.DataFrame | pa.Table], name: str | None) -> str:
+    """One dataset of the chart as CSV: ``name``, or its main data (the largest dataset)."""
+    chosen = data[name] if name is not None else max(data.values(), key=len)
+    return _frame(chosen).to_csv(index=False)
 
 
 def explain(markdown: str, lang: str) -> None:

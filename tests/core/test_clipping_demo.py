@@ -11,13 +11,17 @@ from hypothesis.extra import numpy as hnp
 from core.cliff import CLIFF_REGION, cliff_trajectory
 from core.clipping import clip_grad_value, global_norm
 from core.clipping_demo import (
+    VALLEY_SLOPE,
     clip_2d,
     clip_both_to,
     compare_to_original,
+    deep_gradient_summary,
     first_exit,
+    layer_changes,
     log10_histogram,
     mlp_gradients,
     polar_vector,
+    run_summary,
     value_threshold_for_norm,
 )
 from core.network import forward, init_weights
@@ -145,3 +149,44 @@ def test_first_exit_at_the_cliff_defaults():
     k = first_exit(none.path, CLIFF_REGION)
     assert k is not None and none.path[k, 1] < -20
     assert first_exit(cliff_trajectory(method="norm").path, CLIFF_REGION) is None
+
+
+def test_layer_changes_hand_example():
+    before, after = np.array([2.0, 1.0, 0.0]), np.array([1.5, 1.0, -0.25])
+    out = layer_changes(before, after)
+    assert (out["least"], out["most"]) == (0.0, 0.5)
+    assert out["untouched"].tolist() == [False, True, False]
+    assert (out["spread_before"], out["spread_after"]) == (2.0, 1.75)
+
+
+def test_deep_gradient_summary_is_consistent_with_its_parts():
+    depth, ratio = 6, 0.1
+    out = deep_gradient_summary(depth, 16, 2.0, ratio, 3)
+    assert out["shift"] == pytest.approx(math.log10(ratio), abs=1e-6)
+    for method in ("none", "value", "norm"):
+        assert out["counts"][method].sum() + out["zeros"] == out["size"]
+        assert out["norms"][method].shape == (2, depth)
+    norm = out["changes"]["norm"]  # one factor for every tensor
+    assert norm["least"] == pytest.approx(norm["most"], abs=1e-9) and not norm["untouched"].any()
+    value = out["changes"]["value"]
+    assert value["least"] == 0.0 and value["untouched"].any()  # small tensors left alone
+    assert value["most"] > -math.log10(ratio)  # ... so others must shrink more than norm's
+
+
+def test_run_summary_at_the_cliff_defaults():
+    none = cliff_trajectory(method="none")
+    out = run_summary(none.path, none.grad_norm, none.clipped, 2.0, CLIFF_REGION)
+    assert out["exit"] == 6 and out["peak_step"] == 5 and out["peak"] > 60 > VALLEY_SLOPE
+    assert out["peak_move"] == pytest.approx(0.5 * out["peak"])  # unclipped: lr * ||g||
+    assert out["n_clipped"] == 0 and out["above_unclipped"] == int((none.grad_norm > 2).sum())
+    norm = cliff_trajectory(method="norm")
+    out = run_summary(norm.path, norm.grad_norm, norm.clipped, 2.0, CLIFF_REGION)
+    assert out["exit"] is None and out["distance"] < 0.1
+    assert out["peak_move"] <= 0.5 * 2.0 + 1e-9 and out["above_unclipped"] == 0
+
+
+def test_value_clipping_leaves_steps_above_the_threshold_unclipped():
+    """Issue 10, item 2: ||g|| > v does not mean some |g_i| > v (4 such steps at v = 1)."""
+    value = cliff_trajectory(method="value", threshold=1.0)
+    out = run_summary(value.path, value.grad_norm, value.clipped, 1.0, CLIFF_REGION)
+    assert out["above_unclipped"] == 4 and out["below_clipped"] == 0

@@ -1,6 +1,6 @@
 """The home page: runs, draws its live chart with finite values, speaks both languages."""
 
-from tests.apptest import assert_all_finite, charts, open_page, texts
+from tests.apptest import assert_all_finite, chart_datasets, chart_specs, charts, open_page, texts
 
 
 def test_home_runs_and_draws_the_live_chart():
@@ -33,3 +33,12 @@ def test_home_names_a_stray_link_parameter_and_offers_export():
     assert "depth" in at.warning[0].value
     labels = [button.proto.label for button in at.get("download_button")]
     assert {"Chart as SVG", "Chart as PNG (2×)", "Data as CSV"} <= set(labels)
+
+
+def test_home_chart_is_a_cached_template_with_its_data_in_named_datasets():
+    first, second = open_page(), open_page()
+    assert chart_specs(first) == chart_specs(second)
+    data = chart_datasets(charts(first)[0])
+    assert set(data) == {"profile", "extent"}
+    assert data["extent"].y.min() <= data["profile"]["low"].min()
+    assert data["extent"].y.max() >= data["profile"]["high"].max()

@@ -17,12 +17,14 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "home.chart_caption": {
         "en": "He initialisation scaled by a gain. Read from right (output) to left (input): "
-        "at gain 1 the gradient keeps its size; 20% more or less per layer gives about four "
-        "decades after {depth} layers. Lines: median over {samples} random networks; bands: "
-        "10–90% of networks and inputs.",
-        "zh": "He 初始化乘以增益。从右（输出）往左（输入）读：增益为 1 时梯度大小保持不变；"
-        "每层多或少 20%，经过 {depth} 层就差约四个数量级。线：{samples} 个随机网络的中位数；"
-        "带：网络与输入的 10%–90% 区间。",
+        "from layer {depth} back to layer 0 the median gradient norm changes by {low:+.2f} "
+        "decades at gain {g_low:g}, by {mid:+.2f} at gain {g_mid:g} and by {high:+.2f} at gain "
+        "{g_high:g} (one decade is a factor of 10). Lines: median over {samples} random "
+        "networks × {batch} random inputs; bands: {q_low}–{q_high}% of these {n} gradients.",
+        "zh": "He 初始化乘以增益。从右（输出）往左（输入）读：从第 {depth} 层回到第 0 层，"
+        "梯度范数的中位数在增益 {g_low:g} 时变化 {low:+.2f} 个数量级，增益 {g_mid:g} 时变化 "
+        "{mid:+.2f}，增益 {g_high:g} 时变化 {high:+.2f}（一个数量级即 10 倍）。线：{samples} 个"
+        "随机网络 × {batch} 个随机输入的中位数；带：这 {n} 个梯度的 {q_low}%–{q_high}% 区间。",
     },
     "home.series_title": {"en": "weight scale", "zh": "权重尺度"},
     "home.series": {"en": "gain {gain} ({regime})", "zh": "增益 {gain}（{regime}）"},
@@ -39,10 +41,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "ReLU 的导数是 1，所以梯度经过多层后会指数增长。",
     },
     "fact.relu": {
-        "en": "ReLU′ is 0 or 1: it never amplifies, and on average it *halves* the squared "
-        "gradient. Growth comes from the weights: per layer the squared norm is multiplied by "
+        "en": "ReLU′ is 0 or 1: it never amplifies, and with pre-activations symmetric about 0 "
+        "it *halves* the squared gradient on average. Growth comes from the weights: per layer "
+        "the squared norm is multiplied by "
         "n·Var[w]·E[φ′(z)²] (He et al. 2015, §2.2).",
-        "zh": "ReLU′ 只取 0 或 1：它从不放大梯度，平均而言还会把梯度的平方范数*减半*。增长来自权重："
+        "zh": "ReLU′ 只取 0 或 1：它从不放大梯度；预激活关于 0 对称时，平均而言还会把梯度的平方范数"
+        "*减半*。增长来自权重："
         "每层平方范数乘以 n·Var[w]·E[φ′(z)²]（He 等，2015，第 2.2 节）。",
     },
     "myth.clip_formula": {
@@ -56,14 +60,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "（Pascanu 等，2013，算法 1；PyTorch clip_grad_norm_）。",
     },
     "myth.gd_loop": {
-        "en": "`grad = grad - lr*grad` for 1000 epochs demonstrates gradient descent on a "
+        "en": "`grad = grad - lr*grad` for {epochs} epochs demonstrates gradient descent on a "
         "network's gradient.",
-        "zh": "循环 1000 次 `grad = grad - lr*grad` 演示了对网络梯度的梯度下降。",
+        "zh": "循环 {epochs} 次 `grad = grad - lr*grad` 演示了对网络梯度的梯度下降。",
     },
     "fact.gd_loop": {
-        "en": "That loop only multiplies by (1−lr)¹⁰⁰⁰ = 4.3×10⁻⁵ for lr = 0.01: it is gradient "
-        "descent on x²/2 and shows nothing about a network's gradients.",
-        "zh": "这个循环只是乘以 (1−lr)¹⁰⁰⁰，lr = 0.01 时等于 4.3×10⁻⁵：它是对 x²/2 的梯度下降，"
+        "en": "That loop only multiplies by (1−lr){power} = {factor} for lr = {lr}: it is "
+        "gradient descent on x²/2 and shows nothing about a network's gradients.",
+        "zh": "这个循环只是乘以 (1−lr){power}，lr = {lr} 时等于 {factor}：它是对 x²/2 的梯度下降，"
         "与网络的梯度无关。",
     },
     "myth.deeper": {
@@ -71,9 +75,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "更深的网络结构可以解决梯度消失。",
     },
     "fact.deeper": {
-        "en": "Depth is the exponent of the product: deeper makes it worse. ResNets train deep "
+        "en": "Depth is the exponent of the product: unless the factor per layer is exactly 1, "
+        "deeper makes it worse. ResNets train deep "
         "*because of* identity shortcuts and normalisation (Glorot & Bengio 2010; He et al. 2016).",
-        "zh": "深度是连乘的指数：越深越严重。ResNet 能训练得很深，是*因为*恒等捷径（残差连接）和归一化"
+        "zh": "深度是连乘的指数：只要每层的因子不恰好等于 1，越深就越严重。ResNet 能训练得很深，是*因为*恒等捷径（残差连接）和归一化"
         "（Glorot 与 Bengio，2010；He 等，2016）。",
     },
     "myth.bn_name": {
@@ -92,9 +97,11 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "fact.weight_clip": {
         "en": "It bounds every weight and so each layer's spectral norm, but it wastes "
-        "capacity: weights pile up at ±c. WGAN's authors call it “a clearly terrible way to "
+        "capacity: after training most weights sit at ±c (Gulrajani et al. 2017, Fig. 1b). "
+        "WGAN's authors call it “a clearly terrible way to "
         "enforce a Lipschitz constraint” (Arjovsky et al. 2017; Gulrajani et al. 2017).",
-        "zh": "它限制了每个权重，从而限制了每层的谱范数，但浪费了模型容量：权重堆积在 ±c。WGAN 的作者"
+        "zh": "它限制了每个权重，从而限制了每层的谱范数，但浪费了模型容量：训练之后大多数权重停在 ±c"
+        "（Gulrajani 等，2017，图 1b）。WGAN 的作者"
         "称之为“显然很糟糕的施加 Lipschitz 约束的方法”（Arjovsky 等，2017；Gulrajani 等，2017）。",
     },
 }
