@@ -6,11 +6,18 @@ any of these switched on:
 
 - batch normalisation (Ioffe & Szegedy 2015), train mode, gamma = 1, beta = 0, eps = 1e-5:
   z_l = (h_l - mean_B h_l) / sqrt(var_B h_l + eps) over the batch, per unit, before phi.
-- residual connections: a_l = a_{l-1} + r * phi(z_l) with the branch scale r = 1/sqrt(L).
-  With r = 1 every block adds a full-size branch and a ReLU net's squared gradient grows like
-  (1 + gain^2)^L; with r = 1/sqrt(L) it is at most (1 + gain^2/L)^L <= exp(gain^2), bounded in
-  depth. Down-scaled branches are what Fixup (Zhang, Dauphin & Ma 2019) and SkipInit (De &
-  Smith 2020) do; He et al. 2016 (r = 1) rely on BN inside the branch instead.
+- residual connections: a_l = a_{l-1} + r * phi(z_l) with the branch scale r = 1/sqrt(L), on
+  every one of the L (square) weight layers. With r = 1 every block adds a full-size branch
+  and a ReLU net's squared gradient grows like (1 + gain^2)^L. An expectation argument that
+  treats the ReLU masks as independent of the backward signal suggests (1 + gain^2/L)^L <=
+  exp(gain^2) for r = 1/sqrt(L), a bound in depth; it does not hold, because the forward
+  activations (and so the masks) are correlated with the backward signal. Measured with
+  growth_against_depth (ReLU, He, width 64): at gain 1.5 the median growth is about +0.5 /
+  +1.0 / +2.4 decades at depth 10 / 30 / 100 with the branches, +1.6 / +5.0 / +16.5 without;
+  it keeps rising with depth. With tanh, sigmoid or linear units, or with batch normalisation,
+  it levels off in these measurements. Down-scaled branches are what Fixup (Zhang, Dauphin &
+  Ma 2019) and SkipInit (De & Smith 2020) do; He et al. 2016 (r = 1) rely on BN inside the
+  branch instead.
 - gradient clipping by global norm (Pascanu et al. 2013, Alg. 1; PyTorch clip_grad_norm_):
   every layer's weight gradient is multiplied by the same coef = min(1, c / (total + 1e-6)).
 - a better initialisation: He for ReLU-like units, Xavier for tanh/sigmoid/linear, at gain 1.
@@ -34,6 +41,9 @@ from core.theory import layer_log10_growth, theory_applies
 BN_EPS = 1e-5
 CLIP_EPS = 1e-6  # PyTorch clip_grad_norm_ adds this to the total norm
 STABLE_DECADES = 1.0  # |total growth| <= 1 decade (a factor of 10) counts as stable
+SAMPLES, BATCH = 8, 32  # the page's experiment: networks per column, inputs each (BN's batch)
+DEPTH_CURVE = (1, 5, 10, 20, 30, 50, 100)  # depths of the growth-against-depth comparison
+TREND_DECADES = 0.25  # a median change beyond this over the deeper half is a trend
 BETTER_INIT = {"relu": "he", "leaky_relu": "he", "tanh": "xavier", "sigmoid": "xavier",
                "linear": "xavier"}
 LN10 = math.log(10.0)
@@ -280,6 +290,18 @@ def total_growth(log10_input_norms: np.ndarray) -> np.ndarray:
     return log10_input_norms[0] - log10_input_norms[-1]
 
 
+def median_growth(growth: np.ndarray) -> float:
+    """Median over the examples whose input gradient is not exactly zero (NaN if none is)."""
+    values = np.asarray(growth, dtype=float).ravel()
+    values = values[np.isfinite(values)]
+    return float(np.median(values)) if values.size else math.nan
+
+
+def per_layer_factor(growth_decades: float, depth: int) -> float:
+    """The factor one layer multiplies the gradient norm by, on average: 10^(growth / depth)."""
+    return 10.0 ** (growth_decades / depth)
+
+
 def verdict(growth_decades: float) -> str:
     """"vanishing" below -1 decade, "exploding" above +1, else "stable"."""
     if growth_decades < -STABLE_DECADES:
@@ -349,3 +371,64 @@ def growth_grid(activation: str, init: str, gains, depths, width: int, samples: 
         return theory_growth_grid(activation, init, gains, depths, width), "theory"
     return (simulated_growth_grid(activation, init, gains, depths, width, samples, batch, seed),
             "simulation")
+
+
+# --- growth against depth, with and without residual branches ------------------------------
+
+def growth_against_depth(activation: str, init: str, gain: float, width: int, batch_norm: bool,
+                         depths, samples: int, batch: int, seed: int) -> dict[str, np.ndarray]:
+    """Total growth (decades) per example of plain and residual networks at each depth.
+
+    {"plain": ..., "residual": ...}, each shape (len(depths), samples * batch): a separate
+    simulation per depth (the branch scale 1/sqrt(L) depends on it), same seed throughout.
+    """
+    result = {}
+    for name, residual in (("plain", False), ("residual", True)):
+        remedies = Remedies(batch_norm=batch_norm, residual=residual)
+        result[name] = np.stack([
+            total_growth(simulate(activation, init, gain, int(depth), width, remedies, samples,
+                                  batch, seed)["input"]).ravel()
+            for depth in depths])
+    return result
+
+
+def depth_trend(depths, medians, tolerance: float = TREND_DECADES) -> tuple[str, int, int]:
+    """("rising" | "falling" | "level", from_depth, to_depth) over the deeper half.
+
+    Compares the median growth at the deepest depth with the one at the depth nearest half of
+    it; a change within ``tolerance`` decades is "level".
+    """
+    depths, medians = np.asarray(depths), np.asarray(medians, dtype=float)
+    start = int(np.argmin(np.abs(depths - depths[-1] / 2)))
+    change = medians[-1] - medians[start]
+    trend = "rising" if change > tolerance else "falling" if change < -tolerance else "level"
+    return trend, int(depths[start]), int(depths[-1])
+
+
+# --- the critical gain of a saturating activation -------------------------------------------
+
+CRITICAL_GAINS = 2.0 ** (np.arange(0, 49) / 8)  # 1 ... 64 times the init's std, 1/8 octave
+
+
+def critical_gain(activation: str, init: str, width: int, depth: int, samples: int, batch: int,
+                  seed: int, gains=CRITICAL_GAINS) -> float | None:
+    """The gain where the simulated total growth of the plain network crosses zero, or None.
+
+    Linear interpolation in log(gain) between the two grid gains around the first sign change
+    from below; None if the growth does not cross zero from below within ``gains``.
+    """
+    growth = simulated_growth_grid(activation, init, gains, [depth], width, samples, batch,
+                                   seed)[:, 0]
+    crossings = np.flatnonzero((growth[:-1] < 0) & (growth[1:] >= 0))
+    if not crossings.size:
+        return None
+    i = int(crossings[0])
+    lo, hi = math.log(gains[i]), math.log(gains[i + 1])
+    share = -growth[i] / (growth[i + 1] - growth[i])
+    return float(math.exp(lo + share * (hi - lo)))
+
+
+def stable_counts(growth: np.ndarray, tolerance: float = STABLE_DECADES) -> np.ndarray:
+    """Per depth (column) of a (gains, depths) grid: how many gains are stable (|g| <= tol)."""
+    return np.sum(np.abs(np.asarray(growth, dtype=float)) <= tolerance, axis=0)
+

@@ -11,21 +11,29 @@ from core import remedies
 from core.network import init_weights
 from core.remedies import (
     BN_EPS,
+    DEPTH_CURVE,
+    TREND_DECADES,
     Remedies,
     backward,
     batch_norm,
     clip_by_global_norm,
+    critical_gain,
+    depth_trend,
     effective_init,
     forward,
+    growth_against_depth,
     log10_clip_coefficient,
     log10_norms,
+    per_layer_factor,
     residual_scale,
     simulate,
     simulated_growth_grid,
+    stable_counts,
     theory_growth_grid,
     total_growth,
     verdict,
 )
+from core.remedies import median_growth as finite_median
 from core.theory import expected_log10_growth
 
 VARIANTS = [(False, None), (True, None), (False, 0.5), (True, 0.5)]  # (bn, residual scale)
@@ -293,3 +301,91 @@ def test_simulated_grid_is_finite_for_sigmoid_over_the_page_range():
     grid = simulated_growth_grid("sigmoid", "normal", GAINS[::2], np.array([1, 50, 100]), 32,
                                  2, 8, 0)
     assert np.all(np.isfinite(grid))
+
+
+# --- growth against depth, with and without residual branches ------------------------------
+
+def curve_medians(activation, init, gain, bn=False, samples=4):
+    """Median growth per depth of DEPTH_CURVE, plain and residual, width 64, batch 32."""
+    growth = growth_against_depth(activation, init, gain, 64, bn, DEPTH_CURVE, samples, 32, 0)
+    return {name: np.array([finite_median(row) for row in rows])
+            for name, rows in growth.items()}
+
+
+def at_depth(medians, depth):
+    return medians[DEPTH_CURVE.index(depth)]
+
+
+def test_growth_against_depth_is_the_column_simulation_at_each_depth():
+    growth = growth_against_depth("tanh", "xavier", 2.0, 16, False, (3, 7), 2, 8, 5)
+    assert growth["plain"].shape == growth["residual"].shape == (2, 16)
+    for row, depth in enumerate((3, 7)):
+        for name, remedy in (("plain", Remedies()), ("residual", Remedies(residual=True))):
+            run = simulate("tanh", "xavier", 2.0, depth, 16, remedy, 2, 8, 5)
+            np.testing.assert_array_equal(growth[name][row], total_growth(run["input"]).ravel())
+
+
+def test_residual_branches_do_not_bound_a_relu_networks_growth():
+    # issue 10 (PyTorch autograd, 8 nets): +0.52 / +1.12 / +2.65 decades at depth 10/30/100
+    res = curve_medians("relu", "he", 1.5)["residual"]
+    for depth, measured in ((10, 0.52), (30, 1.12), (100, 2.65)):
+        assert abs(at_depth(res, depth) - measured) < 0.3, (depth, at_depth(res, depth))
+    claimed_bound = 1.5**2 / (2 * math.log(10))  # (1 + g^2/L)^L <= e^(g^2), in decades of norm
+    assert at_depth(res, 100) > claimed_bound + 1  # the old docstring's bound does not hold
+    for gain in (1.0, 3.0):
+        res = curve_medians("relu", "he", gain)["residual"]
+        assert at_depth(res, 100) - at_depth(res, 50) > TREND_DECADES, gain
+        assert depth_trend(DEPTH_CURVE, res)[0] == "rising"
+
+
+def test_residual_branches_keep_large_gains_far_below_the_plain_network():
+    for gain in (1.5, 3.0):
+        medians = curve_medians("relu", "he", gain)
+        deep = np.array(DEPTH_CURVE) >= 10
+        assert np.all(medians["residual"][deep] < medians["plain"][deep] / 2), gain
+
+
+@pytest.mark.parametrize("activation,init,bn", [("tanh", "xavier", False),
+                                                 ("sigmoid", "xavier", False),
+                                                 ("relu", "he", True)])
+def test_residual_growth_levels_off_for_saturating_units_or_with_batch_norm(activation, init, bn):
+    medians = curve_medians(activation, init, 1.0, bn=bn, samples=2)
+    assert depth_trend(DEPTH_CURVE, medians["residual"]) == ("level", 50, 100)
+    assert np.all(np.abs(medians["residual"]) < 1)
+
+
+def test_depth_trend_compares_the_deepest_with_half_of_it():
+    depths = (1, 10, 50, 100)
+    assert depth_trend(depths, [0, 0, 1.0, 1.3]) == ("rising", 50, 100)
+    assert depth_trend(depths, [0, 0, 1.0, 0.6]) == ("falling", 50, 100)
+    assert depth_trend(depths, [0, 9, 1.0, 1.25]) == ("level", 50, 100)  # within the tolerance
+    assert depth_trend((1, 5, 10, 20), [0, 0, 0, 1])[1:] == (10, 20)
+
+
+def test_median_growth_leaves_out_zero_gradients():
+    assert finite_median(np.array([1.0, -np.inf, 3.0, 2.0])) == 2.0
+    assert math.isnan(finite_median(np.array([-np.inf, np.nan])))
+    assert per_layer_factor(-2.0, 4) == pytest.approx(10**-0.5)
+
+
+# --- sigmoid's critical gain ----------------------------------------------------------------
+
+def test_sigmoid_has_a_saturating_critical_gain_near_eleven_times_xavier():
+    # issue 10: at depth 30 the simulation gives -0.66 decades at 10x Xavier, +0.36 at 12x
+    critical = critical_gain("sigmoid", "xavier", 64, 30, 2, 8, 0)
+    assert 10 < critical < 12
+    grid = simulated_growth_grid("sigmoid", "xavier", [1.0, critical / 1.2, critical * 1.2],
+                                 [30], 64, 2, 8, 0)[:, 0]
+    assert grid[0] < -10 and grid[1] < 0 < grid[2]
+
+
+def test_critical_gain_of_he_relu_is_just_above_one_and_none_without_a_crossing():
+    critical = critical_gain("relu", "he", 64, 30, 2, 8, 0)
+    assert 1.0 < critical < 1.1  # finite-width drift needs slightly more than gain 1
+    assert critical_gain("sigmoid", "xavier", 64, 30, 2, 8, 0, gains=[1.0, 2.0, 4.0]) is None
+
+
+def test_stable_counts_per_depth():
+    grid = np.array([[0.0, -3.0], [0.5, 1.0], [2.0, 1.5]])
+    np.testing.assert_array_equal(stable_counts(grid), [2, 1])
+

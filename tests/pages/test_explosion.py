@@ -3,10 +3,12 @@
 import json
 
 import numpy as np
+import pytest
 
 from tests.apptest import (
     assert_all_finite,
-    chart_frames,
+    chart_datasets,
+    chart_specs,
     charts,
     cold_rerun_seconds,
     export_ids,
@@ -31,26 +33,22 @@ def verdicts(at) -> tuple[str, str]:
     return at.metric[1].value, at.metric[3].value
 
 
-def y_domains(at) -> list:
-    """The y-domain of each layer-profile chart (the first two charts are the columns)."""
-    domains = []
-    for chart in charts(at)[:2]:
-        layers = json.loads(chart.proto.spec)["layer"]
-        domains.append(layers[0]["encoding"]["y"]["scale"]["domain"])
-    return domains
+def y_extents(at) -> list:
+    """The y-extent each layer-profile chart must show (the first two charts are the columns)."""
+    return [list(chart_datasets(chart)["extent"]["y"]) for chart in charts(at)[:2]]
 
 
 def test_default_view_compares_vanishing_and_exploding_on_one_axis():
     at = open_page(PAGE)
     assert not at.exception
-    assert len(charts(at)) == 6  # 2 profiles, 2 weight-gradient charts, 2 phase diagrams
+    assert len(charts(at)) == 8  # 2 profiles, 2 weight gradients, 2 depth curves, 2 phases
     assert_all_finite(at)
     assert verdicts(at) == ("vanishing", "exploding")
     assert growth(at, "l") < -10 and growth(at, "r") > 3
-    left, right = y_domains(at)
+    left, right = y_extents(at)
     assert left == right and left[0] <= growth(at, "l") and left[1] >= growth(at, "r")
     assert "| **Batch normalisation** (a *normalisation*, not a regularisation)" in texts(at)
-    assert len(export_ids(at)) == 6 and not folded(at)
+    assert len(export_ids(at)) == 8 and not folded(at)
 
 
 def test_controls_at_their_minimum_and_maximum_run_cleanly():
@@ -63,7 +61,7 @@ def test_controls_at_their_minimum_and_maximum_run_cleanly():
         at = open_page(PAGE, params)
         assert not at.exception, params
         assert not at.warning, params
-        assert len(charts(at)) == 6
+        assert len(charts(at)) == 8
         assert_all_finite(at)
 
 
@@ -94,15 +92,16 @@ def test_batch_norm_and_residual_pull_the_vanishing_column_toward_zero():
 def test_clipping_scales_the_update_but_not_the_growth():
     at = open_page(PAGE)
     before = growth(at, "r")
-    at.checkbox(key="r_clip").check().run()
-    assert growth(at, "r") == before
+    at.checkbox(key="r_clip").check().run()  # reruns only the clipping section
     factor = float(at.metric[-1].value.lstrip("×"))
     assert 0 < factor < 1e-3
-    frame = next(f for f in chart_frames(charts(at)[3]) if "median" in f)
+    frame = chart_datasets(charts(at)[1])["profile"]  # the section's second chart: network B
     clipped = frame[frame.series.str.startswith("after")].set_index("layer")["median"]
     unclipped = frame[frame.series.str.startswith("before")].set_index("layer")["median"]
     shift = unclipped - clipped  # per network exactly constant; medians mix networks slightly
     assert shift.std() < 0.1 and abs(shift.mean() + np.log10(factor)) < 0.2
+    at.run()  # the whole page again: the backward pass, and so the growth, is untouched
+    assert growth(at, "r") == before
 
 
 def test_more_depth_explodes_more_and_better_init_fixes_it():
@@ -139,7 +138,7 @@ def test_malformed_links_show_a_notice_not_a_traceback():
 
 def test_phase_diagrams_are_finite_and_show_the_stable_band_at_gain_one():
     at = open_page(PAGE)
-    right = next(f for f in chart_frames(charts(at)[5]) if "growth" in f)
+    right = chart_datasets(charts(at)[7])["cells"]
     assert np.all(np.isfinite(right[["growth", "shown", "g0", "g1"]].to_numpy(dtype=float)))
     deep = right[right.depth >= 20]
     stable = deep[deep.stable.astype(bool)]
@@ -160,10 +159,48 @@ def test_chinese():
 def test_presenter_mode_folds_the_explanations_and_every_chart_has_an_export_menu():
     at = open_page(PAGE, {"present": "1"})
     assert not at.exception
-    assert export_ids(at) == [f"{chart}_{side}" for chart in ("gradient_profile",
-                                                              "weight_gradients", "phase_diagram")
-                              for side in ("left", "right")]
+    assert export_ids(at) == [f"{chart}_{side}" for chart in (
+        "gradient_profile", "weight_gradients", "depth_growth", "phase_diagram")
+        for side in ("left", "right")]
     assert all(json.loads(chart.proto.spec)["height"] == PRESENTER_HEIGHT for chart in charts(at))
-    for key in ("ex.intro", "ex.math_factor", "ex.weights_intro", "ex.phase_intro"):
+    for key in ("ex.intro", "ex.math_factor", "ex.weights_intro", "ex.depth_intro"):
         assert t(key, "en") in folded(at), key
+    assert t("ex.phase_intro", "en", tol="1") in folded(at)
     assert verdicts(at) == ("vanishing", "exploding")  # readouts stay
+
+
+# The first slider (page-wide: every section redraws) and the clipping section's own controls
+# (only that fragment reruns; AppTest then holds only its elements): specs stay, data move.
+CLIPPING_CHARTS = [2, 3]
+
+
+@pytest.mark.parametrize(("key", "value"), [("l_gain", 1.3), ("r_depth", 60), ("width", 32)])
+def test_a_page_slider_move_changes_the_data_and_leaves_every_chart_spec_as_it_was(key, value):
+    at = open_page(PAGE)
+    specs, before = chart_specs(at), [chart_datasets(chart) for chart in charts(at)]
+    at.slider(key=key).set_value(value).run()
+    assert not at.exception
+    assert chart_specs(at) == specs  # the browser keeps each chart's view and swaps its data
+    after = [chart_datasets(chart) for chart in charts(at)]
+    side = 1 if key.startswith("r_") else 0
+    for index in (side, 2 + side, 4 + side, 6 + side):  # the column's chart in every section
+        assert any(not after[index][name].equals(before[index][name])
+                   for name in after[index]), (key, index)
+    assert_all_finite(at)
+
+
+@pytest.mark.parametrize(("key", "value"), [("max_norm", 0.5), ("l_clip", True)])
+def test_a_clipping_control_reruns_only_its_section_with_the_same_specs(key, value):
+    at = open_page(PAGE, {"l_clip": "true", "r_clip": "true"} if key == "max_norm" else {})
+    specs, before = chart_specs(at), [chart_datasets(chart) for chart in charts(at)]
+    widget = at.slider(key=key) if key == "max_norm" else at.checkbox(key=key)
+    widget.set_value(value).run()
+    assert not at.exception
+    redrawn = charts(at)
+    assert len(redrawn) == len(CLIPPING_CHARTS)  # only the section's fragment reran
+    for index, chart in zip(CLIPPING_CHARTS, redrawn, strict=True):
+        assert chart.proto.spec == specs[index]
+        data = chart_datasets(chart)
+        assert data.keys() == before[index].keys()
+    assert not chart_datasets(redrawn[0])["profile"].equals(before[2]["profile"])
+    assert f"{key}={str(value).lower()}" in at.code[0].value  # the share link follows

@@ -7,6 +7,11 @@ from ui.presets import PRESETS, SCENES
 PAGE = "pages/8_walkthrough.py"
 
 
+def opening(page_id: str, preset_id: str, lang: str = "en") -> str:
+    """A scene sentence up to its first number (the numbers are filled in by the page)."""
+    return t(f"wt.scene.{page_id}.{preset_id}", lang).split("{")[0]
+
+
 def scene_links(at) -> list:
     return [link for link in at.get("page_link") if link.proto.query_string]
 
@@ -15,7 +20,7 @@ def test_the_first_scene_shows_its_sentence_and_a_link_with_its_preset():
     at = open_page(PAGE)
     assert not at.exception
     page_id, preset_id = SCENES[0]
-    assert t(f"wt.scene.{page_id}.{preset_id}", "en") in texts(at)
+    assert opening(page_id, preset_id) in texts(at)
     first = scene_links(at)[0]
     for key, value in PRESETS[page_id][preset_id].items():
         written = str(value).lower() if isinstance(value, bool) else str(value)
@@ -29,7 +34,7 @@ def test_next_and_previous_move_through_the_scenes_and_stop_at_the_ends():
     following.click().run()
     assert at.slider(key="scene").value == 2
     page_id, preset_id = SCENES[1]
-    assert t(f"wt.scene.{page_id}.{preset_id}", "en") in texts(at)
+    assert opening(page_id, preset_id) in texts(at)
     at.button[0].click().run()
     assert at.slider(key="scene").value == 1
 
@@ -45,4 +50,4 @@ def test_walkthrough_in_chinese():
     at = open_page(PAGE, {"lang": "zh"})
     body = texts(at)
     page_id, preset_id = SCENES[0]
-    assert "场景 1" in body and t(f"wt.scene.{page_id}.{preset_id}", "zh") in body
+    assert "场景 1" in body and opening(page_id, preset_id, "zh") in body

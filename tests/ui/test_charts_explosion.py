@@ -1,4 +1,4 @@
-"""Chart builders of the "Explosion vs vanishing" page, without Streamlit."""
+"""Chart templates of the "Explosion vs vanishing" page, without Streamlit."""
 
 import json
 
@@ -6,24 +6,35 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from ui.charts.common import COLORS
+from ui.charts.common import COLORS, check_datasets
 from ui.charts.explosion import (
     CLAMP_DECADES,
-    phase_chart,
+    depth_template,
     phase_frame,
+    phase_template,
     profile_chart,
     shared_y_domain,
     weights_chart,
+    y_extent,
 )
 from ui.frames import profile_frame
+
+REGIME_LABELS = ("vanishing", "stable", "exploding")
 
 
 def frame(values, label="A"):
     return profile_frame(np.asarray(values, dtype=float)[:, None] + np.zeros((1, 4)), label)
 
 
-def spec(chart) -> dict:
-    return chart.to_dict()
+def named_data(spec: dict) -> set[str]:
+    """The datasets a spec reads that it does not hold itself (the page sends them)."""
+    names = {layer["data"]["name"] for layer in spec["layer"] if "name" in layer.get("data", {})}
+    return names - set(spec.get("datasets", {}))
+
+
+def y_domains(spec: dict) -> list:
+    return [layer["encoding"]["y"].get("scale", {}).get("domain") for layer in spec["layer"]
+            if "y" in layer.get("encoding", {})]
 
 
 def test_shared_y_domain_holds_both_frames_and_zero():
@@ -31,28 +42,46 @@ def test_shared_y_domain_holds_both_frames_and_zero():
     assert low <= -19.5 and high >= 5.7
     assert float(low).is_integer() and float(high).is_integer()
     assert shared_y_domain([frame([3.0, 4.0])], include_zero=False)[0] == 2
+    assert list(y_extent([frame([3.0, 4.0])], include_zero=False)["y"]) == [2.0, 5.0]
 
 
-def test_profile_charts_share_the_given_y_domain_and_regime_colour():
-    domain = (-20, 6)
-    charts = [profile_chart(frame([-19.0, 0.0], "A (vanishing)"), regime="vanishing",
-                            y_domain=domain, x_title="layer", y_title="ratio",
-                            series_title="net", title="A"),
-              profile_chart(frame([5.0, 0.0], "B (exploding)"), regime="exploding",
-                            y_domain=domain, x_title="layer", y_title="ratio",
-                            series_title="net", title="B")]
-    for chart, regime in zip(charts, ("vanishing", "exploding"), strict=True):
-        text = json.dumps(spec(chart))
-        assert '"domain": [-20, 6]' in text
-        assert COLORS[regime] in text
+def test_profile_chart_colours_by_verdict_and_reads_its_data_by_name():
+    spec = profile_chart(regime_labels=REGIME_LABELS, x_title="layer", y_title="ratio",
+                         series_title="verdict", title="A").chart().to_dict()  # validates
+    text = json.dumps(spec)
+    assert all(COLORS[regime] in text for regime in REGIME_LABELS)
+    assert named_data(spec) == {"profile", "extent"}
+    assert not any(y_domains(spec))  # the shared range comes as the extent dataset
 
 
-def test_weights_chart_draws_both_series():
-    data = pd.concat([frame([3.0, 3.1], "before"), frame([-1.0, -0.9], "after")])
-    text = json.dumps(spec(weights_chart(
-        data, keys=["unclipped", "clipped"], labels=["before", "after"], y_domain=(-2, 4),
-        x_title="l", y_title="norm", series_title="g", title="t")))
+def test_weights_chart_draws_both_series_and_the_float32_limits():
+    spec = weights_chart(labels=("before", "after"), x_title="l", y_title="norm",
+                         series_title="g", title="t").chart().to_dict()
+    text = json.dumps(spec)
     assert COLORS["unclipped"] in text and COLORS["clipped"] in text
+    assert named_data(spec) == {"profile", "extent", "limits"}
+
+
+def depth_chart():
+    return depth_template(labels=("plain", "residual"), max_depth=100, stable=1.0,
+                          x_title="L", y_title="ratio", series_title="net", title="t")
+
+
+def test_depth_chart_has_both_series_the_stable_band_and_no_data_in_its_spec():
+    spec = depth_chart().chart().to_dict()
+    text = json.dumps(spec)
+    assert COLORS["none"] in text and COLORS["norm"] in text
+    assert named_data(spec) == {"curves", "extent", "here"}
+    (band,) = spec["datasets"].values()  # only the constant +-1 decade rules are inline
+    assert band == [{"y": -1.0}, {"y": 1.0}]
+    assert not any(y_domains(spec))
+
+
+def test_depth_chart_refuses_non_finite_medians():
+    rows = pd.DataFrame({"depth": [1, 10], "series": "plain", "median": [0.0, np.inf],
+                         "low": [0.0, 0.0], "high": [0.0, 1.0]})
+    with pytest.raises(ValueError):
+        check_datasets(depth_chart(), {"curves": rows})
 
 
 def test_phase_frame_edges_tile_the_grid_and_clamp_the_colour():
@@ -68,24 +97,27 @@ def test_phase_frame_edges_tile_the_grid_and_clamp_the_colour():
     assert cells.shown.max() == CLAMP_DECADES and cells.shown.min() == -CLAMP_DECADES
     assert cells.growth.max() > CLAMP_DECADES  # the exact value stays for the tooltip
     assert cells[np.isclose(cells.gain, 1.0)].stable.all()
+    assert (cells.outline == cells.stable.astype(float)).all()
 
 
-def test_phase_chart_is_diverging_at_zero_and_marks_the_setting():
-    gains = 2.0 ** (np.arange(-4, 5) / 4)
-    depths = np.array([1, 10, 20])
-    cells = phase_frame(gains, depths, np.outer(np.log10(gains), depths))
-    marks = pd.DataFrame({"gain": [1.5], "depth": [10], "label": ["A"]})
-    text = json.dumps(spec(phase_chart(cells, marks, x_title="gain", y_title="depth",
-                                       colour_title="growth", value_title="g", title="t")))
+def phase_chart():
+    return phase_template(x_title="gain", y_title="depth", colour_title="growth",
+                          value_title="g", title="t")
+
+
+def test_phase_chart_is_diverging_at_zero_outlines_without_a_filter_and_marks_the_setting():
+    spec = phase_chart().chart().to_dict()
+    text = json.dumps(spec)
     assert f'"domain": [{-CLAMP_DECADES}, 0, {CLAMP_DECADES}]' in text
     assert COLORS["vanishing"] in text and COLORS["exploding"] in text
     assert COLORS["stable"] in text and '"type": "log"' in text
+    assert "filter" not in text  # an empty filtered layer would make Vega warn
+    assert named_data(spec) == {"cells", "marks"}
+    assert not any(y_domains(spec))
 
 
 def test_phase_chart_refuses_non_finite_cells():
-    gains, depths = np.array([0.5, 1.0]), np.array([1, 2])
-    cells = phase_frame(gains, depths, np.array([[np.inf, 0.0], [0.0, 0.0]]))
-    marks = pd.DataFrame({"gain": [1.0], "depth": [1], "label": ["A"]})
+    cells = phase_frame(np.array([0.5, 1.0]), np.array([1, 2]),
+                        np.array([[np.inf, 0.0], [0.0, 0.0]]))
     with pytest.raises(ValueError):
-        phase_chart(cells, marks, x_title="", y_title="", colour_title="", value_title="",
-                    title="")
+        check_datasets(phase_chart(), {"cells": cells})
