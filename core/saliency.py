@@ -30,9 +30,9 @@ MAX_LOG10 = 300.0  # values shown as numbers are capped at 1e300 (float64 ends a
 def scale_params(params: Params, gain: float) -> Params:
     """Every weight times ``gain``, the biases of layer l (1-based) times gain^l.
 
-    For a ReLU network this multiplies every pre-activation of layer l by gain^l exactly:
-    the masks, the decision boundary and the saliency direction stay, the margin and the
-    saliency grow by gain^L.
+    For a ReLU network and gain > 0 this multiplies every pre-activation of layer l by gain^l
+    exactly: the masks, the decision boundary and the saliency direction stay, and the margin
+    and the saliency are multiplied by gain^L (larger for gain > 1, smaller for gain < 1).
     """
     weights, biases = params
     with np.errstate(over="ignore", invalid="ignore"):  # 0 * inf: a zero bias stays zero
@@ -135,6 +135,12 @@ def class1_probability(params: Params, x: np.ndarray, activation: str) -> np.nda
     sign, log_abs = log10_margin(params, x, activation)
     magnitude = 10.0 ** np.minimum(log_abs, MAX_LOG10)  # -inf -> 0
     return 0.5 * (1.0 + np.tanh(0.5 * sign * magnitude))
+
+
+def unsure_share(probability: np.ndarray, margin: float = 0.01) -> float:
+    """Share of points whose P(class 1) lies strictly between ``margin`` and 1 - ``margin``."""
+    p = np.asarray(probability, dtype=float)
+    return float(np.mean((p > margin) & (p < 1.0 - margin)))
 
 
 # ---------------------------------------------------------------- the plane

@@ -217,3 +217,9 @@ def test_trained_model_saliency_end_to_end():
     numeric = central_difference(params, points, "relu")
     analytic = S.input_gradients(params, points, "relu", S.margin_upstream(2))[0]
     assert np.allclose(analytic, numeric, rtol=1e-6, atol=1e-9)
+
+
+def test_unsure_share_counts_probabilities_strictly_inside_the_margin():
+    p = np.array([0.0, 0.01, 0.02, 0.5, 0.98, 0.99, 1.0])
+    assert S.unsure_share(p, 0.01) == pytest.approx(3 / 7)
+    assert S.unsure_share(p, 0.5) == 0.0

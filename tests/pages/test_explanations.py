@@ -10,7 +10,9 @@ from core.datasets import make_dataset
 from core.training import TrainConfig, train
 from tests.apptest import (
     assert_all_finite,
+    chart_datasets,
     chart_frames,
+    chart_specs,
     charts,
     cold_rerun_seconds,
     open_page,
@@ -88,7 +90,7 @@ def test_presets_tell_the_agreement_story_the_simulation_gives(name):
         unclipped = shown[f"same gain {preset['gain']:g} and lr {preset['lr']:g}, no clipping"]
         assert unclipped == pytest.approx(seed_agreement(preset["gain"], preset["lr"], None),
                                           abs=0.005)
-        expected = ("made the explanation consistent again" if studied > unclipped + 0.05
+        expected = ("made the explanation more consistent" if studied > unclipped + 0.05
                     else "less consistent here" if studied < unclipped - 0.05
                     else "changed little here")
         assert expected in body
@@ -110,9 +112,10 @@ def test_scaling_law_shows_on_screen_and_moves_with_gain():
 
 def test_layer_profile_of_the_scaled_copy_follows_the_law():
     at = open_page(PAGE, {"depth": "5", "gain": "1.5"})
-    profile = next(f for f in chart_frames(charts(at)[-1]) if "median" in f)
-    ref = profile[profile.series == "reference (gain 1, lr 0.1)"].set_index("layer")["median"]
-    scaled = profile[profile.series == "reference × g = 1.5"].set_index("layer")["median"]
+    profile = chart_datasets(charts(at)[-1])["profile"]
+    ref = profile[profile.series == "reference"].set_index("layer")["median"]
+    scaled = profile[profile.series == "reference × g"].set_index("layer")["median"]
+    assert len(ref) == 6 and ref.index.equals(scaled.index)  # layers 0 (input) .. 5 (logits)
     assert np.allclose(scaled - ref, (5 - ref.index) * math.log10(1.5), atol=1e-9)
 
 
@@ -165,7 +168,7 @@ def test_url_seeds_the_controls():
     assert at.selectbox(key="data").value == "circles"
     assert at.slider(key="depth").value == 3 and at.slider(key="gain").value == 2.5
     assert at.checkbox(key="clip").value is True and at.slider(key="seed").value == 7
-    assert "seed 7" in texts(at) and "seed 8" in texts(at)
+    assert "The first seed is 7, the second 8" in texts(at)
 
 
 def test_malformed_link_warns_and_still_draws():
@@ -187,3 +190,42 @@ def test_chinese():
     body = texts(at)
     assert "显著性" in body and "种子一致性" in body and "参照" in body and "研究模型" in body
     assert "Saliency fields" not in body and "seed agreement" not in body
+
+
+@pytest.mark.parametrize(("params", "key", "value"), [
+    ({}, "depth", 3),  # the page's first slider
+    ({}, "gain", 3.0),
+    ({"clip": "true"}, "c", 2.0),
+    ({}, "seed", 4),
+])
+def test_a_slider_move_changes_the_data_and_leaves_every_chart_spec_as_it_was(params, key,
+                                                                               value):
+    at = open_page(PAGE, params)
+    specs, before = chart_specs(at), [chart_datasets(chart) for chart in charts(at)]
+    at.slider(key=key).set_value(value).run()
+    assert not at.exception
+    assert chart_specs(at) == specs  # the browser keeps each chart's view and swaps its data
+    after = [chart_datasets(chart) for chart in charts(at)]
+    changed = [any(not frame.equals(old.get(name)) for name, frame in new.items())
+               for new, old in zip(after, before, strict=True)]
+    studied = [1, 3]  # the studied model's two fields (row-wise: reference, studied)
+    assert all(changed[i] for i in studied) and changed[4]  # and the agreement dots
+
+
+@pytest.mark.parametrize(("key", "value", "retrained"), [
+    ("c", 2.0, 0),      # clipping is off: the threshold changes no model
+    ("gain", 3.0, 2),   # the studied model's two seeds; the reference is not retrained
+])
+def test_a_slider_retrains_only_the_models_that_depend_on_it(monkeypatch, key, value,
+                                                              retrained):
+    import core.training
+
+    at = open_page(PAGE)
+    calls = []
+    original = core.training.train
+    monkeypatch.setattr(core.training, "train",
+                        lambda config, *a, **k: calls.append(config) or original(config, *a, **k))
+    at.slider(key=key).set_value(value).run()
+    assert not at.exception
+    assert len(calls) == retrained
+    assert all(config.gain == value for config in calls)

@@ -2,8 +2,17 @@
 URL-bound controls that survive bad links, both languages."""
 
 import numpy as np
+import pytest
 
-from tests.apptest import assert_all_finite, chart_frames, charts, open_page, texts
+from tests.apptest import (
+    assert_all_finite,
+    chart_datasets,
+    chart_frames,
+    chart_specs,
+    charts,
+    open_page,
+    texts,
+)
 
 PAGE = "pages/6_training_lab.py"
 SHORT = {"steps": "100"}
@@ -144,3 +153,39 @@ def test_chinese():
     body = texts(at)
     assert "训练实验室" in body and "梯度范数" in body and "准确率" in body
     assert "Loss and accuracy" not in body and "trained for" not in body
+
+
+@pytest.mark.parametrize(("params", "key", "value"), [
+    ({**SHORT}, "depth", 6),
+    ({**SHORT}, "gain", 2.0),
+    ({**SHORT, "clip": "norm", "cmp": "true"}, "thr", 2.0),
+    ({**SHORT, "cmp": "true"}, "bthr", 3.0),
+    ({**SHORT}, "seed", 5),
+])
+def test_a_slider_move_changes_the_data_and_leaves_every_chart_spec_as_it_was(params, key,
+                                                                               value):
+    at = open_page(PAGE, params)
+    specs, before = chart_specs(at), [chart_datasets(chart) for chart in charts(at)]
+    at.slider(key=key).set_value(value).run()
+    assert not at.exception
+    assert chart_specs(at) == specs  # the browser keeps each chart's view and swaps its data
+    after = [chart_datasets(chart) for chart in charts(at)]
+    assert len(after) == len(before)
+    changed = [any(not frame.equals(old.get(name)) for name, frame in new.items())
+               for new, old in zip(after, before, strict=True)]
+    run_b_only = key == "bthr"  # B's charts change, A's do not
+    assert any(changed) and (run_b_only or changed[0])  # the loss chart follows A
+
+
+def test_a_control_of_run_b_does_not_retrain_run_a(monkeypatch):
+    import core.training
+
+    at = open_page(PAGE, {**SHORT, "cmp": "true"})
+    trained = []
+    original = core.training.train
+    monkeypatch.setattr(core.training, "train",
+                        lambda config, *a, **k: trained.append(config) or original(config, *a,
+                                                                                   **k))
+    at.slider(key="bthr").set_value(3.0).run()
+    assert not at.exception
+    assert [config.grad_clip for config in trained] == [3.0]  # only B, clipped at its new 3

@@ -1,4 +1,4 @@
-"""Chart builders of the "Explanations" page, without Streamlit."""
+"""Chart templates and frames of the "Explanations" page, without Streamlit."""
 
 import json
 import math
@@ -7,13 +7,16 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from ui.charts.common import check_datasets
 from ui.charts.explanations import (
     ARROW_SHARE,
-    agreement_chart,
+    agreement_template,
+    arrow_data,
     arrow_frame,
-    field_chart,
+    field_template,
     heat_frame,
 )
+from ui.display import export_template_spec, vl_convert_svg
 
 TITLES = {"title": "t", "x_title": "x1", "y_title": "x2", "p_title": "P",
           "magnitude_title": "log10", "angle_title": "angle"}
@@ -71,42 +74,61 @@ def test_outliers_are_capped_and_huge_magnitudes_stay_finite():
     assert shaft_lengths(frame).max() == pytest.approx(ARROW_SHARE)
 
 
-def test_all_dead_field_draws_the_heatmap_only():
+def test_all_dead_field_sends_one_hidden_arrow():
     xs, ys, points, unit, _ = small_field()
-    arrows = arrow_frame(points, unit, np.full(9, -np.inf), cell=1.0)
-    assert arrows.empty
-    chart = field_chart(heat_frame(xs, ys, np.full(9, 0.5)), arrows, **TITLES)
-    assert json.loads(chart.to_json())["layer"][0]["mark"]["type"] == "rect"
+    assert arrow_frame(points, unit, np.full(9, -np.inf), cell=1.0).empty
+    arrows = arrow_data(points, unit, np.full(9, -np.inf), cell=1.0)
+    assert len(arrows) == 1 and arrows.show.tolist() == [0.0]
+    assert (arrows.x == arrows.x2).all() and (arrows.y == arrows.y2).all()
+    live = arrow_data(points, unit, np.zeros(9), cell=1.0)
+    assert len(live) == 27 and (live.show == 1).all()
 
 
-def test_field_chart_refuses_non_finite_values():
-    xs, ys, points, unit, log_norm = small_field()
-    heat = heat_frame(xs, ys, np.r_[np.full(8, 0.5), np.nan])
-    with pytest.raises(ValueError):
-        field_chart(heat, arrow_frame(points, unit, log_norm, 1.0), **TITLES)
+def field_spec() -> dict:
+    return field_template(**TITLES).chart().to_dict()  # validates against the schema
 
 
-def test_field_chart_has_titled_axes_and_probability_scale():
-    xs, ys, points, unit, log_norm = small_field()
-    spec = json.loads(field_chart(heat_frame(xs, ys, np.full(9, 0.3)),
-                                  arrow_frame(points, unit, log_norm, 1.0), **TITLES).to_json())
+def test_field_template_reads_named_data_and_fixes_no_domain():
+    spec = field_spec()
+    names = [layer["data"]["name"] for layer in spec["layer"]]
+    assert names == ["heat", "arrows"]
     cells = spec["layer"][0]["encoding"]
     assert cells["x"]["title"] == "x1" and cells["y"]["title"] == "x2"
-    assert cells["color"]["scale"]["domain"] == [0, 0.5, 1]
+    assert "domain" not in cells["x"]["scale"] and "domain" not in cells["y"]["scale"]
+    assert cells["color"]["scale"]["domain"] == [0, 0.5, 1]  # probabilities: fixed
+    assert spec["layer"][1]["encoding"]["opacity"]["field"] == "show"
     assert spec["title"] == "t"
 
 
-def test_agreement_chart_orders_models_and_measures():
-    frame = pd.DataFrame({"model": ["a", "a", "b", "b"], "measure": ["m1", "m2", "m1", "m2"],
-                          "value": [0.9, 0.5, -0.2, 1.0], "text": ""})
-    spec = json.loads(agreement_chart(frame, keys=["unclipped", "exploding"], labels=["a", "b"],
-                                      measures=["m1", "m2"], title="T", x_title="X",
-                                      model_title="M").to_json())
+def test_field_data_with_a_non_finite_value_is_refused():
+    xs, ys, points, unit, log_norm = small_field()
+    heat = heat_frame(xs, ys, np.r_[np.full(8, 0.5), np.nan])
+    with pytest.raises(ValueError):
+        check_datasets(field_template(**TITLES),
+                       {"heat": heat, "arrows": arrow_data(points, unit, log_norm, 1.0)})
+
+
+def test_a_field_exports_with_its_data_and_title():
+    xs, ys, points, unit, log_norm = small_field()
+    data = {"heat": heat_frame(xs, ys, np.full(9, 0.3)),
+            "arrows": arrow_data(points, unit, log_norm, 1.0)}
+    svg = vl_convert_svg(export_template_spec(field_template(**TITLES), data,
+                                              title="studied (gain 2), seed 7"))
+    assert "studied (gain 2), seed 7" in svg and "x1" in svg
+
+
+def test_agreement_template_orders_models_and_measures():
+    spec = json.loads(agreement_template(keys=("unclipped", "exploding"), labels=("a", "b"),
+                                         measures=("m1", "m2"), title="T", x_title="X",
+                                         model_title="M").chart().to_json())
     dots = spec["layer"][1]["encoding"]
+    assert spec["layer"][1]["data"] == {"name": "scores"}
     assert dots["color"]["scale"]["domain"] == ["a", "b"]
     assert dots["color"]["scale"]["range"] == ["#0072B2", "#D55E00"]
     assert dots["y"]["sort"] == ["m1", "m2"] and dots["x"]["scale"]["domain"] == [-1, 1]
-    bad = frame.assign(value=[0.1, np.inf, 0, 0])
+    frame = pd.DataFrame({"model": ["a", "a", "b", "b"], "measure": ["m1", "m2", "m1", "m2"],
+                          "value": [0.1, np.inf, 0, 0], "text": ""})
     with pytest.raises(ValueError):
-        agreement_chart(bad, keys=["unclipped", "exploding"], labels=["a", "b"],
-                        measures=["m1", "m2"], title="T", x_title="X", model_title="M")
+        check_datasets(agreement_template(keys=("unclipped", "exploding"), labels=("a", "b"),
+                                          measures=("m1", "m2"), title="T", x_title="X",
+                                          model_title="M"), {"scores": frame})

@@ -1,13 +1,20 @@
-"""Charts of the "Explanations" page: saliency fields over the decision boundary, agreement dots."""
+"""Charts of the "Explanations" page: saliency fields over the decision boundary, agreement dots.
+
+The builders are ``@template``s: their keyword arguments only shape the chart, the data arrive
+as named datasets (heat_frame and arrow_frame make the fields' data).
+"""
 
 import altair as alt
 import numpy as np
 import pandas as pd
 
-from ui.charts.common import BLUE, COLORS, GREY, ORANGE, assert_plottable, color_scale, finish
+from ui.charts.common import BLUE, COLORS, GREY, ORANGE, color_scale, finish, template
+from ui.charts.layers import SHOW
+from ui.frames import shown_rows
 
 FIELD_HEIGHT = 470  # with the title and legend, a roughly square plot in a half-width column
 ARROW_SHARE = 0.85  # the longest arrow spans this share of a grid cell
+ARROW_QUANTILE = 0.95  # arrows up to this quantile of the magnitudes are drawn to scale
 BARB = (0.35, 0.2)  # arrowhead barbs: back along the shaft, and sideways, as shares of its length
 
 
@@ -32,7 +39,7 @@ def arrow_frame(points: np.ndarray, unit: np.ndarray, log_norm: np.ndarray,
     if not alive.any():
         return pd.DataFrame({column: pd.Series(dtype=float) for column in
                              ("x", "y", "x2", "y2", "angle", "log10", "px", "py")})
-    top = np.quantile(log_norm[alive], 0.95)
+    top = np.quantile(log_norm[alive], ARROW_QUANTILE)
     length = ARROW_SHARE * cell * 10.0 ** np.minimum(log_norm[alive] - top, 0.0)
     u = unit[alive]
     along, across = length[:, None] * u, length[:, None] * np.column_stack([-u[:, 1], u[:, 0]])
@@ -48,17 +55,31 @@ def arrow_frame(points: np.ndarray, unit: np.ndarray, log_norm: np.ndarray,
                      ignore_index=True)
 
 
-def field_chart(heat: pd.DataFrame, arrows: pd.DataFrame, *, title: str, x_title: str,
-                y_title: str, p_title: str, magnitude_title: str, angle_title: str,
-                height: int = FIELD_HEIGHT) -> alt.TopLevelMixin:
-    """Saliency arrows d(z1 - z0)/dx over the model's P(class 1) heatmap."""
-    assert_plottable(heat, ["x", "x2", "y", "y2", "p"])
-    assert_plottable(arrows, ["x", "y", "x2", "y2", "angle", "log10"])
-    x_scale = alt.Scale(domain=[float(heat.x.min()), float(heat.x2.max())], nice=False)
-    y_scale = alt.Scale(domain=[float(heat.y.min()), float(heat.y2.max())], nice=False)
-    cells = alt.Chart(heat).mark_rect(opacity=0.55).encode(
-        x=alt.X("x:Q", title=x_title, scale=x_scale), x2="x2", y=alt.Y("y:Q", title=y_title,
-                                                                      scale=y_scale), y2="y2",
+def arrow_data(points: np.ndarray, unit: np.ndarray, log_norm: np.ndarray,
+               cell: float) -> pd.DataFrame:
+    """The field chart's ``arrows`` dataset: arrow_frame with a ``show`` column, or one hidden
+    zero-length segment at the first point where there is no arrow at all."""
+    x, y = float(points[0, 0]), float(points[0, 1])
+    return shown_rows(arrow_frame(points, unit, log_norm, cell),
+                      {"x": x, "y": y, "x2": x, "y2": y, "angle": 0.0, "log10": 0.0, "px": x,
+                       "py": y})
+
+
+@template
+def field_template(*, title: str, x_title: str, y_title: str, p_title: str,
+                   magnitude_title: str, angle_title: str,
+                   height: int = FIELD_HEIGHT) -> alt.TopLevelMixin:
+    """Saliency arrows d(z1 - z0)/dx over the model's P(class 1) heatmap.
+
+    Named datasets: ``heat`` (x, x2, y, y2, p: the cells of heat_frame, never empty; they set
+    the axes' extent) and ``arrows`` (x, y, x2, y2, angle, log10, px, py: arrow_frame's
+    segments with ``show`` 1; where the saliency is zero everywhere, one hidden row, show 0:
+    arrow_data makes it).
+    """
+    x_scale, y_scale = alt.Scale(nice=False, zero=False), alt.Scale(nice=False, zero=False)
+    cells = alt.Chart(alt.NamedData("heat")).mark_rect(opacity=0.55).encode(
+        x=alt.X("x:Q", title=x_title, scale=x_scale), x2="x2",
+        y=alt.Y("y:Q", title=y_title, scale=y_scale), y2="y2",
         color=alt.Color("p:Q", title=p_title,
                         scale=alt.Scale(domain=[0, 0.5, 1], range=[BLUE, "#ffffff", ORANGE]),
                         legend=alt.Legend(gradientLength=140, direction="horizontal")),
@@ -67,29 +88,32 @@ def field_chart(heat: pd.DataFrame, arrows: pd.DataFrame, *, title: str, x_title
             alt.Tooltip("py:Q", title=y_title, format=".2f"),
             alt.Tooltip("log10:Q", title=magnitude_title, format=".2f"),
             alt.Tooltip("angle:Q", title=angle_title, format=".0f")]
-    segments = alt.Chart(arrows).mark_rule(color=COLORS["theory"], strokeWidth=1.2).encode(
+    segments = alt.Chart(alt.NamedData("arrows")).mark_rule(
+        color=COLORS["theory"], strokeWidth=1.2).encode(
         x=alt.X("x:Q", scale=x_scale), y=alt.Y("y:Q", scale=y_scale), x2="x2", y2="y2",
-        tooltip=tips)
+        opacity=SHOW, tooltip=tips)
     return finish(alt.layer(cells, segments), title=title, height=height)
 
 
-def agreement_chart(frame: pd.DataFrame, *, keys: list[str], labels: list[str],
-                    measures: list[str], title: str, x_title: str,
-                    model_title: str) -> alt.TopLevelMixin:
+@template
+def agreement_template(*, keys: tuple[str, ...], labels: tuple[str, ...],
+                       measures: tuple[str, ...], title: str, x_title: str,
+                       model_title: str) -> alt.TopLevelMixin:
     """Dots per model on each agreement measure (all in [-1, 1]; 1 = the same explanation).
 
-    ``frame`` columns: model (a translated label), measure (a translated label), value, text.
+    ``keys``: each model's colour (a key of COLORS), ``labels`` its translated name.
+    Named dataset ``scores``: model (one of ``labels``), measure (one of ``measures``), value,
+    text (the value as an angle).
     """
-    assert_plottable(frame, ["value"])
-    colour = alt.Color("model:N", title=model_title,
-                       scale=color_scale(keys, labels))
-    y = alt.Y("measure:N", title=None, sort=measures,
+    colour = alt.Color("model:N", title=model_title, scale=color_scale(list(keys), list(labels)))
+    y = alt.Y("measure:N", title=None, sort=list(measures),
               axis=alt.Axis(labelLimit=420, labelFontSize=13))
     x = alt.X("value:Q", title=x_title, scale=alt.Scale(domain=[-1, 1]))
     guides = pd.DataFrame({"value": [0.0, 1.0]})
     rules = alt.Chart(guides).mark_rule(color=GREY, strokeDash=[4, 4]).encode(x="value:Q")
-    dots = alt.Chart(frame).mark_point(filled=True, size=170, opacity=0.9).encode(
-        x=x, y=y, color=colour, yOffset=alt.YOffset("model:N", sort=labels),
+    dots = alt.Chart(alt.NamedData("scores")).mark_point(filled=True, size=170,
+                                                         opacity=0.9).encode(
+        x=x, y=y, color=colour, yOffset=alt.YOffset("model:N", sort=list(labels)),
         tooltip=[alt.Tooltip("model:N", title=model_title), alt.Tooltip("measure:N", title=""),
                  alt.Tooltip("value:Q", title=x_title, format=".3f"),
                  alt.Tooltip("text:N", title="")])

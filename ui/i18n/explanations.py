@@ -21,8 +21,8 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "xai.control.lr": {"en": "Learning rate of the studied model", "zh": "所研究模型的学习率"},
     "xai.control.lr.help": {
-        "en": "Plain SGD, mini-batches of 64. The reference model always uses 0.1.",
-        "zh": "普通 SGD，小批量大小 64。参照模型总是使用 0.1。",
+        "en": "Plain SGD, mini-batches of {batch}. The reference model always uses {lr}.",
+        "zh": "普通 SGD，小批量大小 {batch}。参照模型总是使用 {lr}。",
     },
     "xai.control.steps": {"en": "Training steps", "zh": "训练步数"},
     "xai.control.clip": {"en": "Gradient clipping (by norm) for the studied model",
@@ -41,27 +41,34 @@ STRINGS: dict[str, dict[str, str]] = {
     # intro
     "xai.intro": {
         "en": "A **saliency map** explains a model's decision at a point x by its input gradient: "
-        "which small change of x would raise the model's score for class 1 fastest (Simonyan et "
-        "al. 2014). The seed article ties exploding gradients to interpretability. Here we train "
-        "small ReLU networks on a toy problem in the plane and *measure* whether their "
-        "explanations stay meaningful: a **reference** model trained gently (gain 1, learning "
-        "rate 0.1, no clipping), a **studied** model trained with your gain, learning rate and "
-        "clipping, and the reference model with every layer simply **scaled** by g. Each is "
-        "trained twice, with two seeds, on the same data.",
+        "which small change of x would raise the margin z₁ − z₀ (the logit of class 1 minus that "
+        "of class 0) fastest (Simonyan et al. 2014). The original article ties exploding "
+        "gradients to interpretability. Here we train small ReLU networks on a toy problem in "
+        "the plane, with plain SGD on mini-batches of {batch} points, and *measure* whether "
+        "their explanations stay meaningful: a **reference** model trained gently (gain {gain}, "
+        "learning rate {lr}, no clipping), a **studied** model trained with your gain, learning "
+        "rate and clipping, and the reference model with every layer simply **scaled** by g. "
+        "Each is trained twice, with two seeds, on the same data.",
         "zh": "**显著性图**（saliency map）用输入梯度解释模型在点 x 处的决策：x 的哪个微小变化会让"
-        "模型对类别 1 的得分增长最快（Simonyan 等 2014）。种子文章把梯度爆炸与可解释性联系在一起。"
-        "这里我们在平面上的玩具问题上训练小型 ReLU 网络，并*测量*它们的解释是否仍有意义："
-        "一个温和训练的**参照**模型（增益 1，学习率 0.1，不裁剪），一个按你选择的增益、学习率和"
-        "裁剪设置训练的**研究**模型，以及把参照模型每一层直接**缩放** g 倍得到的模型。每个模型用"
-        "两个种子在同一数据上各训练一次。",
+        "间隔 z₁ − z₀（类别 1 的 logit 减去类别 0 的 logit）增长最快（Simonyan 等 2014）。原文把"
+        "梯度爆炸与可解释性联系在一起。这里我们用普通 SGD（小批量大小 {batch}）在平面上的玩具问题"
+        "上训练小型 ReLU 网络，并*测量*它们的解释是否仍有意义：一个温和训练的**参照**模型（增益 "
+        "{gain}，学习率 {lr}，不裁剪），一个按你选择的增益、学习率和裁剪设置训练的**研究**模型，"
+        "以及把参照模型每一层直接**缩放** g 倍得到的模型。每个模型用两个种子在同一数据上各训练"
+        "一次。",
     },
-    "xai.model.reference": {"en": "reference (gain 1, lr 0.1)", "zh": "参照（增益 1，学习率 0.1）"},
+    "xai.model.reference": {"en": "reference (gain {g}, lr {lr})", "zh": "参照（增益 {g}，学习率 {lr}）"},
     "xai.model.scaled": {"en": "reference × g = {g}", "zh": "参照 × g = {g}"},
     "xai.model.studied": {"en": "studied (gain {g}, lr {lr}{clip})",
                           "zh": "研究模型（增益 {g}，学习率 {lr}{clip}）"},
     "xai.model.unclipped": {"en": "same gain {g} and lr {lr}, no clipping",
                             "zh": "相同增益 {g} 与学习率 {lr}，不裁剪"},
     "xai.model.clip": {"en": ", clipped at {c}", "zh": "，裁剪阈值 {c}"},
+    # the models in the charts' legends and titles (no numbers: they move with the sliders)
+    "xai.legend.reference": {"en": "reference", "zh": "参照"},
+    "xai.legend.scaled": {"en": "reference × g", "zh": "参照 × g"},
+    "xai.legend.unclipped": {"en": "studied recipe, no clipping", "zh": "研究模型的设置，不裁剪"},
+    "xai.legend.studied": {"en": "studied", "zh": "研究模型"},
     # section 1
     "xai.models.header": {"en": "1 · The trained models", "zh": "1 · 训练出的模型"},
     "xai.metric.acc_ref": {"en": "reference: training accuracy", "zh": "参照：训练准确率"},
@@ -74,12 +81,17 @@ STRINGS: dict[str, dict[str, str]] = {
     "xai.metric.vs_ref": {"en": "reference: {value}", "zh": "参照：{value}"},
     "xai.metric.peak": {"en": "studied: largest |weight|", "zh": "研究模型：最大 |权重|"},
     "xai.story.diverged": {
-        "en": "The studied run **blew up at step {step}**: that update was no longer a finite "
-        "number, so training stopped and the model shown is the last finite one. Its largest "
-        "weight is {peak}; it classifies {acc}% of the training points correctly.",
-        "zh": "研究模型的训练**在第 {step} 步发散**：那次更新已不再是有限数，训练停止，"
-        "这里展示的是最后一个有限的模型。它的最大权重为 {peak}，训练集准确率 {acc}%。",
+        "en": "The studied run **diverged at step {step}**: its {quantity} passed float32's "
+        "largest number or was no longer finite, so training stopped there and the model shown "
+        "is the one before that step. Its largest weight is {peak}; it classifies {acc}% of the "
+        "training points correctly.",
+        "zh": "研究模型的训练**在第 {step} 步发散**：它的{quantity}超过了 float32 的最大值或不再"
+        "是有限数，训练就此停止，这里展示的是该步之前的模型。它的最大权重为 {peak}，训练集准确率 "
+        "{acc}%。",
     },
+    "xai.quantity.loss": {"en": "loss", "zh": "损失"},
+    "xai.quantity.gradient": {"en": "gradient norm", "zh": "梯度范数"},
+    "xai.quantity.update": {"en": "update", "zh": "更新量"},
     "xai.story.finished": {
         "en": "The studied run finished all {steps} steps with {acc}% training accuracy; its "
         "largest weight is {peak}.",
@@ -105,11 +117,18 @@ STRINGS: dict[str, dict[str, str]] = {
         "平滑变化，并且两个种子看起来一样。",
     },
     "xai.fields.title": {"en": "{model}, seed {seed}", "zh": "{model}，种子 {seed}"},
+    "xai.fields.title.1": {"en": "{model}, first seed", "zh": "{model}，第一个种子"},
+    "xai.fields.title.2": {"en": "{model}, second seed", "zh": "{model}，第二个种子"},
+    "xai.fields.seeds": {
+        "en": "The first seed is {first}, the second {second}; both train on the data drawn with "
+        "seed {first}.",
+        "zh": "第一个种子为 {first}，第二个为 {second}；两者都在用种子 {first} 生成的数据上训练。",
+    },
     "xai.fields.caption": {
         "en": "{n} × {n} arrows, centred on their grid points. Length is proportional to the "
-        "magnitude, scaled per chart (the 95th percentile fills most of a cell; longer ones are "
-        "capped): compare magnitudes across models in section 5 or in the tooltips (log10).",
-        "zh": "{n} × {n} 个箭头，中心在各自的网格点上。长度与大小成正比，每张图单独缩放（第 95 百分位"
+        "magnitude, scaled per chart (the {pct}th percentile fills most of a cell; longer ones "
+        "are capped): compare magnitudes across models in section 5 or in the tooltips (log10).",
+        "zh": "{n} × {n} 个箭头，中心在各自的网格点上。长度与大小成正比，每张图单独缩放（第 {pct} 百分位"
         "几乎占满一个格子，更长的被截断）：不同模型之间的大小请在第 5 节或提示框中比较（log10）。",
     },
     "xai.fields.flat": {
@@ -172,8 +191,8 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "xai.agree.disagree": {
         "en": "**The studied model's two seeds disagree:** mean cosine {cos}, so the same "
-        "training recipe gives explanations that point in unrelated directions.",
-        "zh": "**研究模型的两个种子不一致**：平均余弦 {cos}，同样的训练方法给出的解释指向互不相关的方向。",
+        "training recipe gives explanations that point in different directions.",
+        "zh": "**研究模型的两个种子不一致**：平均余弦 {cos}，同样的训练方法给出的解释指向不同的方向。",
     },
     "xai.agree.below": {
         "en": "That is below the reference model's {ref}.",
@@ -188,9 +207,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "高于参照模型的 {ref}。",
     },
     "xai.agree.stability": {
-        "en": "A nudge of {sigma} turns the reference's explanation by {ref}° on average and the "
-        "studied model's by {studied}°.",
-        "zh": "大小为 {sigma} 的扰动平均使参照模型的解释转动 {ref}°，研究模型的转动 {studied}°。",
+        "en": "Under a nudge of {sigma}, the mean cosine between an explanation and its nudged "
+        "twin is {ref_cos} for the reference (an angle of {ref}°) and {studied_cos} for the "
+        "studied model ({studied}°).",
+        "zh": "在大小为 {sigma} 的扰动下，解释与扰动后解释之间的平均余弦，参照模型为 {ref_cos}"
+        "（对应角度 {ref}°），研究模型为 {studied_cos}（{studied}°）。",
     },
     # section 4
     "xai.scale.header": {"en": "4 · Only scaled: the reference model with every layer × {g}",
@@ -198,11 +219,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "xai.scale.intro": {
         "en": "Does a large weight scale by itself scramble explanations? Take the trained "
         "reference model and multiply every weight matrix by g (and the biases of layer l by "
-        "gᶫ). Every pre-activation of layer l grows by gᶫ, no ReLU switches, so the model "
-        "computes g^L times the same margin.",
+        "gˡ). Every pre-activation of layer l is multiplied by gˡ > 0, so no ReLU switches, "
+        "and the model computes g^L times the same margin.",
         "zh": "权重尺度大本身会打乱解释吗？取训练好的参照模型，把每个权重矩阵乘以 g（第 l 层的偏置乘"
-        "以 gᶫ）。第 l 层的每个预激活值都增大 gᶫ 倍，没有任何 ReLU 改变开关状态，所以模型计算的是"
-        "同一个间隔的 g^L 倍。",
+        "以 gˡ）。第 l 层的每个预激活值都乘以 gˡ > 0，因此没有任何 ReLU 改变开关"
+        "状态，模型计算的是同一个间隔的 g^L 倍。",
     },
     "xai.metric.scale_mag": {"en": "saliency magnitude change (decades)",
                              "zh": "显著性大小的变化（数量级）"},
@@ -211,26 +232,53 @@ STRINGS: dict[str, dict[str, str]] = {
     "xai.metric.scale_cos": {"en": "direction: cosine with the unscaled model",
                              "zh": "方向：与未缩放模型的余弦"},
     "xai.metric.scale_moved": {"en": "grid points that changed class", "zh": "类别改变的网格点"},
-    "xai.metric.unsure": {"en": "unsure region (1% < P < 99%)", "zh": "不确定区域（1% < P < 99%）"},
+    "xai.metric.unsure": {"en": "unsure region ({low}% < P < {high}%)",
+                          "zh": "不确定区域（{low}% < P < {high}%）"},
     "xai.metric.unsure.was": {"en": "unscaled: {value}", "zh": "未缩放：{value}"},
     "xai.metric.unsure.help": {
-        "en": "Share of grid points where the model's probability of class 1 lies between 1% "
-        "and 99%.",
-        "zh": "模型的类别 1 概率介于 1% 与 99% 之间的网格点所占比例。",
+        "en": "Share of grid points where the model's probability of class 1 lies between {low}% "
+        "and {high}%.",
+        "zh": "模型的类别 1 概率介于 {low}% 与 {high}% 之间的网格点所占比例。",
     },
     "xai.scale.same": {
         "en": "**Scaling alone does not scramble the explanation.** Multiplying every layer by "
         "g = {g} multiplied every saliency by 10^{measured} (predicted g^L = 10^{predicted}); "
         "the directions agree with the unscaled ones to cosine {cos}, {moved} grid points changed "
-        "class, and the two seeds agree exactly as much as before ({scaled} vs {ref}). What does "
-        "change: the magnitude, and the model's confidence: the unsure region shrinks from "
-        "{before}% to {after}% of the plane. An exploding *scale* is a units problem for the "
-        "explanation, not noise.",
+        "class, and the two seeds agree as much as before ({scaled} vs {ref}).",
         "zh": "**仅仅缩放并不会打乱解释**。把每一层乘以 g = {g}，每个显著性都乘以了 10^{measured}"
         "（预测 g^L = 10^{predicted}）；方向与未缩放时的余弦为 {cos}，有 {moved} 个网格点改变了"
-        "类别，两个种子的一致性与之前完全相同（{scaled} 对 {ref}）。改变的是：大小，以及模型的"
-        "置信度：不确定区域从平面的 {before}% 缩小到 {after}%。爆炸的*尺度*对解释来说只是单位问题，"
-        "不是噪声。",
+        "类别，两个种子的一致性与之前相同（{scaled} 对 {ref}）。",
+    },
+    "xai.scale.unsure.shrinks": {
+        "en": "What does change is the magnitude, and the model's confidence: the unsure region "
+        "shrinks from {before}% to {after}% of the plane.",
+        "zh": "改变的是大小，以及模型的置信度：不确定区域从平面的 {before}% 缩小到 {after}%。",
+    },
+    "xai.scale.unsure.grows": {
+        "en": "What does change is the magnitude, and the model's confidence: the unsure region "
+        "grows from {before}% to {after}% of the plane.",
+        "zh": "改变的是大小，以及模型的置信度：不确定区域从平面的 {before}% 扩大到 {after}%。",
+    },
+    "xai.scale.unsure.same": {
+        "en": "What does change is the magnitude; the unsure region stays at {after}% of the "
+        "plane.",
+        "zh": "改变的是大小；不确定区域仍占平面的 {after}%。",
+    },
+    "xai.scale.units.up": {
+        "en": "A growing scale, as in an exploding network, is a units problem for the "
+        "explanation, not noise.",
+        "zh": "增大的尺度（如梯度爆炸的网络）对解释来说只是单位问题，不是噪声。",
+    },
+    "xai.scale.units.down": {
+        "en": "A shrinking scale, as in a vanishing network, is likewise a units problem for the "
+        "explanation, not noise.",
+        "zh": "缩小的尺度（如梯度消失的网络）对解释来说同样只是单位问题，不是噪声。",
+    },
+    "xai.scale.identity": {
+        "en": "With g = 1 the scaled model is the reference itself: nothing changes (cosine "
+        "{cos}, {moved} grid points changed class).",
+        "zh": "g = 1 时，缩放后的模型就是参照模型本身：什么都没有改变（余弦 {cos}，有 {moved} "
+        "个网格点改变了类别）。",
     },
     "xai.scale.changed": {
         "en": "Multiplying every layer by g = {g} changed the saliency magnitude by 10^{measured} "
@@ -257,8 +305,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "xai.layers.y": {"en": "‖∂(z₁ − z₀)/∂a_l‖ (log scale)", "zh": "‖∂(z₁ − z₀)/∂a_l‖（对数刻度）"},
     "xai.layers.title": {"en": "Gradient of the margin at each layer (median over the grid)",
                          "zh": "间隔在每一层的梯度（网格上的中位数）"},
-    "xai.layers.theory": {"en": "reference + (L − l)·log10 {g} (the scaling law)",
-                          "zh": "参照 + (L − l)·log10 {g}（缩放规律）"},
+    "xai.layers.theory": {"en": "reference + (L − l)·log10 g (the scaling law)",
+                          "zh": "参照 + (L − l)·log10 g（缩放规律）"},
     "xai.layers.missing": {
         "en": "Not drawn (the gradient is exactly zero at every grid point): {models}.",
         "zh": "未绘制（在所有网格点上梯度恰好为零）：{models}。",
@@ -279,11 +327,19 @@ STRINGS: dict[str, dict[str, str]] = {
     # conclusion
     "xai.end.header": {"en": "What these numbers say", "zh": "这些数字说明了什么"},
     "xai.end.scale": {
-        "en": "**Scale alone is not noise.** Scaling a ReLU network multiplies its saliency by "
-        "g^L and leaves every direction, every ReLU mask and the decision boundary as they were "
-        "(section 4).",
-        "zh": "**仅有尺度并不等于噪声**。缩放 ReLU 网络会把显著性乘以 g^L，而所有方向、所有 ReLU "
-        "开关状态和决策边界都保持不变（第 4 节）。",
+        "en": "**Scale alone is not noise.** Multiplying a ReLU network's weights by g > 0 and "
+        "the biases of layer l by gˡ multiplies its saliency by g^L and leaves every direction, "
+        "every ReLU mask and the decision boundary as they were (section 4).",
+        "zh": "**仅有尺度并不等于噪声**。把 ReLU 网络的权重乘以 g > 0、第 l 层的偏置乘以 gˡ，会把"
+        "显著性乘以 g^L，而所有方向、所有 ReLU 开关状态和决策边界都保持不变（第 4 节）。",
+    },
+    "xai.end.scale.rounding": {
+        "en": "**Scale alone is not noise,** up to rounding: multiplying a ReLU network's weights "
+        "by g > 0 and the biases of layer l by gˡ multiplies its saliency by g^L; here float64 "
+        "rounding moved {moved} grid points and left the directions at cosine {cos} (section 4).",
+        "zh": "**仅有尺度并不等于噪声**（在舍入误差范围内）：把 ReLU 网络的权重乘以 g > 0、第 l 层的"
+        "偏置乘以 gˡ，会把显著性乘以 g^L；这里 float64 舍入移动了 {moved} 个网格点，方向的余弦为 "
+        "{cos}（第 4 节）。",
     },
     "xai.end.training.below_exploded": {
         "en": "**Training in this regime is what degrades the explanation.** The studied run's "
@@ -323,10 +379,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "**在这些设置下，研究模型的解释反而更一致**：种子一致性 {studied}，参照模型为 {ref}。",
     },
     "xai.end.clipped.raised": {
-        "en": "**Gradient clipping at c = {c} made the explanation consistent again:** with the "
+        "en": "**Gradient clipping at c = {c} made the explanation more consistent:** with the "
         "same gain and learning rate, seed agreement rose from {before} without clipping to "
         "{studied} with it (reference: {ref}).",
-        "zh": "**阈值 c = {c} 的梯度裁剪让解释重新变得一致**：在相同的增益和学习率下，种子一致性"
+        "zh": "**阈值 c = {c} 的梯度裁剪让解释变得更一致**：在相同的增益和学习率下，种子一致性"
         "从不裁剪时的 {before} 提高到裁剪后的 {studied}（参照模型：{ref}）。",
     },
     "xai.end.clipped.same": {
@@ -339,11 +395,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "xai.end.clipped.lowered": {
         "en": "**Gradient clipping at c = {c} made the explanation less consistent here:** with "
         "the same gain and learning rate, seed agreement fell from {before} without clipping "
-        "to {studied} with it (reference: {ref}). Clipped steps are shorter, so in the same "
-        "number of steps the model moves less far from its seed-specific start.",
+        "to {studied} with it (reference: {ref}). A likely reason: clipped steps are shorter, "
+        "so in the same number of steps the model moves less far from its seed-specific start.",
         "zh": "**阈值 c = {c} 的梯度裁剪在这里反而让解释更不一致**：在相同的增益和学习率下，种子"
-        "一致性从不裁剪时的 {before} 降到裁剪后的 {studied}（参照模型：{ref}）。裁剪后的步长更短，"
-        "在相同步数内模型离它与种子相关的初始状态更近。",
+        "一致性从不裁剪时的 {before} 降到裁剪后的 {studied}（参照模型：{ref}）。一个可能的原因是：裁剪后的"
+        "步长更短，在相同步数内模型离它与种子相关的初始状态更近。",
     },
     "xai.sources": {
         "en": "Sources: Simonyan, Vedaldi, Zisserman 2014, “Deep Inside Convolutional Networks” "
