@@ -4,8 +4,8 @@ On f(x) = 1/2 sum_i lambda_i x_i^2 one step is x_{k+1} = (1 - eta_k lambda_i) x_
 x_k = prod_{j<k} (1 - eta_j lambda_i) x_0: each eigen-direction is a geometric sequence.
 
 Sources:
-- Nesterov 2004, "Introductory Lectures on Convex Optimization", Sec. 1.2.3
-  (step 2/(L+mu), rate (kappa-1)/(kappa+1)).
+- Nesterov 2004, "Introductory Lectures on Convex Optimization", Theorem 2.1.15 in
+  Sec. 2.1.5 (step 2/(L+mu), rate (kappa-1)/(kappa+1)).
 - Goodfellow, Bengio, Courville 2016, "Deep Learning", Sec. 4.3.1 and 8.3.
 - Loshchilov & Hutter 2017, "SGDR", Eq. 5 (cosine schedule).
 """

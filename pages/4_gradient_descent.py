@@ -8,6 +8,8 @@ import pandas as pd
 import streamlit as st
 
 from core.descent import (
+    FLOAT64_MAX,
+    REGIME_TOL,
     SCHEDULES,
     contraction_factor,
     divergence_step,
@@ -28,7 +30,7 @@ from core.descent_demo import (
     steps_to_shrink,
 )
 from ui.charts import descent as charts
-from ui.controls import Controls
+from ui.controls import Controls, section
 from ui.display import explain, show_chart
 from ui.i18n import t
 from ui.presets import LABEL_PREFIXES, PRESETS
@@ -37,9 +39,10 @@ from ui.shell import page_setup
 START_2D = (0.5, 1.0)  # start of the 2-D runs: off both axes, so both directions show
 HALF_WIDTH_2D = 1.15
 LAMBDA_SCHEDULE = 1.0  # section (c) runs on f(x) = x^2/2: the threshold 2/lambda is 2
+X0_SCHEDULE = 1.0
 MAX_POINTS = 400  # per series in the schedule charts
 SHRINK_DECADES = 6
-SEED_LR, SEED_EPOCHS = 0.01, 1000
+SEED_LR, SEED_EPOCHS, SEED_G0 = 0.01, 1000, 1.0
 # one URL-bound checkbox per decaying schedule (constant is always drawn as the reference);
 # checkboxes, not a select box: Streamlit binds a select box to its translated label, which
 # would make links language-dependent
@@ -52,6 +55,14 @@ def sci(log10_abs: float, sign: float = 1.0, digits: int = 4) -> str:
     if mantissa == 0:
         return "0"
     return f"{mantissa:.{digits}f}e{exponent:+d}"
+
+
+def sentences(lang: str, *parts: str) -> str:
+    """Non-empty sentences joined as the language writes them (no space between in Chinese)."""
+    return ("" if lang == "zh" else " ").join(part for part in parts if part)
+
+
+FLOAT64_TEXT = sci(math.log10(FLOAT64_MAX), 1.0, 1)  # 1.8e+308
 
 
 # ---------------------------------------------------------------- cached core calls
@@ -89,9 +100,11 @@ def run_schedules(eta0: float, ratio: float, steps: int):
     out = {}
     for schedule in SCHEDULES:
         params = decay_params(schedule, ratio, steps, eta0)
-        logs, _ = gd_quadratic_log10(LAMBDA_SCHEDULE, 1.0, eta0, steps, schedule, **params)
+        logs, _ = gd_quadratic_log10(LAMBDA_SCHEDULE, X0_SCHEDULE, eta0, steps, schedule,
+                                     **params)
         rates = learning_rates(eta0, steps, schedule, **params)
-        overflow = divergence_step(LAMBDA_SCHEDULE, 1.0, eta0, steps, schedule, **params)
+        overflow = divergence_step(LAMBDA_SCHEDULE, X0_SCHEDULE, eta0, steps, schedule,
+                                   **params)
         out[schedule] = (rates, logs[:, 0], overflow)
     return out
 
@@ -107,7 +120,8 @@ def regime_callout(name: str, lam: float, eta: float, lang: str) -> None:
     box.get(name, st.success)(text, icon=":material/insights:")
 
 
-def one_dimension(controls: Controls, lang: str) -> None:
+@section("one_dimension")
+def one_dimension(lang: str, controls: Controls) -> None:
     st.header(t("gd.a.title", lang))
     explain(t("gd.a.intro", lang), lang)
     cols = st.columns(4)
@@ -141,43 +155,45 @@ def one_dimension(controls: Controls, lang: str) -> None:
     half = 1.1 * max(float(iterates["x"].abs().max()), abs(x0), 0.1)
     left, right = st.columns(2)
     with left:
-        show_chart(charts.parabola_chart(
-            charts.parabola_frame(lam, half), iterates, x_title=t("gd.a.x", lang),
-            y_title=t("gd.a.f", lang), step_title=t("gd.step", lang),
-            title=t("gd.a.parabola_title", lang, lam=f"{lam:g}", eta=f"{eta:g}")),
-            "parabola", controls)
-        caption = t("gd.a.parabola_caption", lang)
-        if cut:
-            caption += " " + t("gd.a.cut", lang, first=steps + 1 - cut, last=steps,
-                               bound=f"{bound:g}")
-        st.caption(caption)
+        show_chart(charts.parabola_template(
+            x_title=t("gd.a.x", lang), y_title=t("gd.a.f", lang), step_title=t("gd.step", lang),
+            title=t("gd.a.parabola_title", lang)), "parabola", controls,
+            data={"curve": charts.parabola_frame(lam, half), "iterates": iterates},
+            export_title=t("gd.a.parabola_export_title", lang, lam=f"{lam:g}", eta=f"{eta:g}"))
+        st.caption(sentences(lang, t("gd.a.parabola_caption", lang),
+                             t("gd.a.cut", lang, first=steps + 1 - cut, last=steps,
+                               bound=f"{bound:g}") if cut else ""))
     with right:
         text = [sci(v, s) for v, s in zip(logs, signs, strict=True)]
-        frame = charts.log_abs_frame(logs, signs, text, (t("gd.sign_pos", lang),
-                                                         t("gd.sign_neg", lang)))
+        sign_labels = (t("gd.sign_pos", lang), t("gd.sign_neg", lang))
+        frame = charts.log_abs_frame(logs, signs, text, sign_labels, name)
         if len(frame):
-            show_chart(charts.log_abs_chart(
-                frame, colour=charts.REGIME_COLORS[name], x_title=t("gd.step", lang),
-                y_title=t("gd.a.abs_x", lang), sign_title=t("gd.sign", lang),
-                sign_labels=(t("gd.sign_pos", lang), t("gd.sign_neg", lang)),
-                value_title="x_k", title=t("gd.a.log_title", lang)), "abs_x_per_step", controls)
-        st.caption(t("gd.a.log_caption", lang))
+            show_chart(charts.log_abs_template(
+                x_title=t("gd.step", lang), y_title=t("gd.a.abs_x", lang),
+                sign_title=t("gd.sign", lang), sign_labels=sign_labels, value_title="x_k",
+                title=t("gd.a.log_title", lang)), "abs_x_per_step", controls,
+                data={"points": frame})
+        st.caption(t("gd.a.log_caption", lang, max=FLOAT64_TEXT))
 
     eta_max = max(2.5 / lam, 1.15 * eta)
     rates, factors = stability_curve(lam, round(eta_max, 6))
-    rules = pd.DataFrame({"x": [1 / lam, 2 / lam],
-                          "label": [f"1/λ = {1 / lam:.3g}", f"2/λ = {2 / lam:.3g}"]})
-    current = pd.DataFrame({"eta": [eta], "factor": [abs(factor)],
-                            "label": [f"η = {eta:g}: {t(f'gd.regime.{name}', lang)}"]})
-    show_chart(charts.stability_chart(
-        charts.stability_frame(factors, rates), rules, current,
-        colour=charts.REGIME_COLORS[name], x_title=t("gd.a.eta_axis", lang),
-        y_title=t("gd.a.factor_axis", lang), title=t("gd.a.stability_title", lang, lam=f"{lam:g}"),
-        one_label=t("gd.a.one_label", lang)), "stability", controls)
+    top = float(max(factors.max(), abs(factor), 1.0))
+    rules = charts.vrule_frame([1 / lam, 2 / lam], [f"1/λ = {1 / lam:.3g}", f"2/λ = {2 / lam:.3g}"],
+                               top)
+    current = charts.current_frame(eta, abs(factor), f"η = {eta:g}: {t(f'gd.regime.{name}', lang)}",
+                                   name, float(rates.max()))
+    show_chart(charts.stability_template(
+        x_title=t("gd.a.eta_axis", lang), y_title=t("gd.a.factor_axis", lang),
+        title=t("gd.a.stability_title", lang), one_label=t("gd.a.one_label", lang)),
+        "stability", controls,
+        data={"curve": charts.stability_frame(factors, rates), "rules": rules,
+              "current": current},
+        export_title=t("gd.a.stability_export_title", lang, lam=f"{lam:g}"))
     st.caption(t("gd.a.stability_caption", lang))
 
 
-def two_dimensions(controls: Controls, lang: str) -> None:
+@section("two_dimensions")
+def two_dimensions(lang: str, controls: Controls) -> None:
     st.header(t("gd.b.title", lang))
     explain(t("gd.b.intro", lang), lang)
     cols = st.columns(4)
@@ -201,15 +217,16 @@ def two_dimensions(controls: Controls, lang: str) -> None:
     m[3].metric(t("gd.b.m_eta", lang), f"{eta:.4g}")
     m[4].metric(t("gd.b.m_own_rate", lang), f"{own:.4g}", help=t("gd.b.m_own_rate.help", lang))
     n_best, n_own = steps_to_shrink(rate, SHRINK_DECADES), steps_to_shrink(own, SHRINK_DECADES)
-    if n_own is None:
+    if regime(eta, L) in ("no_convergence", "diverging") or n_own is None:
         st.error(t("gd.b.no_shrink", lang, eta=f"{eta:.4g}", two=f"{2 / L:.4g}"),
                  icon=":material/trending_up:")
     else:
-        st.markdown(t("gd.b.compare", lang, own=n_own, best=n_best))
+        st.markdown(t("gd.b.compare", lang, own=n_own, best=n_best,
+                      factor=f"10^{SHRINK_DECADES}"))
 
     runs = run_2d(L, mu, eta, steps)
-    labels = {"current": t("gd.b.current", lang, eta=f"{eta:.3g}"),
-              "optimal": t("gd.b.optimal", lang, eta=f"{best:.3g}")}
+    labels = {"current": t("gd.b.current", lang), "optimal": t("gd.b.optimal", lang)}
+    keys = tuple(labels)
     paths, cut = [], 0
     for key in labels:
         frame, dropped = charts.path_frame(runs[key][0], labels[key], HALF_WIDTH_2D)
@@ -219,19 +236,25 @@ def two_dimensions(controls: Controls, lang: str) -> None:
     levels = [f0 * 2.0 ** -k for k in range(-3, 9)]
     left, right = st.columns(2)
     with left:
-        show_chart(charts.contour_chart(
-            charts.contour_frame(L, mu, levels), pd.concat(paths, ignore_index=True),
-            half_width=HALF_WIDTH_2D, series_labels=labels, x_title=t("gd.b.x1", lang),
+        show_chart(charts.contour_template(
+            half_width=HALF_WIDTH_2D, series_keys=keys,
+            series_labels=tuple(labels[k] for k in keys), x_title=t("gd.b.x1", lang),
             y_title=t("gd.b.x2", lang), series_title=t("gd.b.series", lang),
             step_title=t("gd.step", lang), title=t("gd.b.contour_title", lang)),
-            "contour_paths", controls, width="content")
-        st.caption(t("gd.b.contour_caption", lang) + (" " + t("gd.b.cut", lang) if cut else ""))
+            "contour_paths", controls, width="content",
+            data={"rings": charts.contour_frame(L, mu, levels),
+                  "paths": pd.concat(paths, ignore_index=True)},
+            export_title=t("gd.b.paths_export_title", lang, L=f"{L:g}", mu=f"{mu:g}",
+                           eta=f"{eta:.3g}"))
+        st.caption(sentences(lang, t("gd.b.contour_caption", lang),
+                             t("gd.b.cut", lang) if cut else ""))
     with right:
         distance = charts.series_frame({labels[k]: runs[k][1] for k in labels}, "log10_dist")
-        show_chart(charts.distance_chart(
-            distance, series_labels=labels, x_title=t("gd.step", lang),
-            y_title=t("gd.b.dist", lang), series_title=t("gd.b.series", lang),
-            title=t("gd.b.dist_title", lang)), "distance_per_step", controls)
+        show_chart(charts.distance_template(
+            series_keys=keys, series_labels=tuple(labels[k] for k in keys),
+            x_title=t("gd.step", lang), y_title=t("gd.b.dist", lang),
+            series_title=t("gd.b.series", lang), title=t("gd.b.dist_title", lang)),
+            "distance_per_step", controls, data={"distance": distance})
         st.caption(t("gd.b.dist_caption", lang))
         for key, label in labels.items():
             zero = first_zero_step(runs[key][1])
@@ -245,9 +268,12 @@ def thin(n: int) -> np.ndarray:
     return np.unique(np.append(np.arange(0, n, stride), n - 1))
 
 
-def schedules(controls: Controls, lang: str) -> None:
+@section("schedules")
+def schedules(lang: str, controls: Controls) -> None:
     st.header(t("gd.c.title", lang))
-    explain(t("gd.c.intro", lang), lang)
+    two = 2.0 / LAMBDA_SCHEDULE
+    explain(t("gd.c.intro", lang, lam=f"{LAMBDA_SCHEDULE:g}", two=f"{two:g}",
+              x0=f"{X0_SCHEDULE:g}"), lang)
     cols = st.columns(4)
     cols[0].markdown(t("gd.c.show", lang))
     shown = [k for k, key in SHOW_KEYS.items()
@@ -268,29 +294,70 @@ def schedules(controls: Controls, lang: str) -> None:
     log_rows = thin(steps + 1)
     log_frame = charts.series_frame({names[k]: runs[k][1][log_rows] for k in keys}, "log10_abs")
     log_frame["step"] = log_rows[log_frame["step"]]
-    common = dict(series_keys=keys, series_labels=[names[k] for k in keys],
+    common = dict(series_keys=tuple(keys), series_labels=tuple(names[k] for k in keys),
                   x_title=t("gd.step", lang), series_title=t("gd.c.series", lang))
     left, right = st.columns(2)
     with left:
-        show_chart(charts.schedule_lr_chart(
-            lr_frame, threshold=threshold, threshold_label=t("gd.c.threshold", lang),
+        show_chart(charts.schedule_lr_template(
+            threshold=threshold, threshold_label=t("gd.c.threshold", lang),
             y_title=t("gd.c.lr", lang), title=t("gd.c.lr_title", lang), **common),
-            "schedule_lr", controls)
+            "schedule_lr", controls,
+            data={"lr": lr_frame, "band": charts.band_frame(threshold, lr_frame["lr"].max())})
         st.caption(t("gd.c.lr_caption", lang))
     with right:
-        show_chart(charts.schedule_log_chart(
-            log_frame, y_title=t("gd.c.abs_x", lang), title=t("gd.c.log_title", lang),
-            float64_label=t("gd.c.float64", lang), **common), "schedule_abs_x", controls)
+        limits = charts.float64_frame(float(log_frame["log10_abs"].max()),
+                                      t("gd.c.float64", lang, max=FLOAT64_TEXT))
+        show_chart(charts.schedule_log_template(
+            y_title=t("gd.c.abs_x", lang), title=t("gd.c.log_title", lang), **common),
+            "schedule_abs_x", controls, data={"log": log_frame, "limits": limits})
         st.caption(t("gd.c.log_caption", lang))
+    st.markdown(schedule_outcomes(runs, keys, names, eta0, steps, lang))
     if len(rows) < steps:
         st.caption(t("gd.c.thinned", lang, n=len(log_rows), steps=steps))
     st.dataframe(schedule_table(runs, keys, names, threshold, lang), hide_index=True)
     for k in keys:
         overflow, zero = runs[k][2], first_zero_step(runs[k][1])
         if overflow is not None:
-            st.info(t("gd.c.overflow", lang, name=names[k], k=overflow), icon=":material/info:")
+            st.info(t("gd.c.overflow", lang, name=names[k], k=overflow, max=FLOAT64_TEXT),
+                    icon=":material/info:")
         if zero is not None:
             st.info(t("gd.c.exact_zero", lang, name=names[k], k=zero), icon=":material/info:")
+
+
+def below_threshold(rates: np.ndarray, threshold: float) -> int | None:
+    """First step whose rate is below ``threshold``; a rate within REGIME_TOL of it counts as
+    equal (0.05**(1/9)**9 * 4 is 2 - 4e-16, which shrinks |x| by nothing visible)."""
+    return first_below(rates, threshold * (1 - REGIME_TOL))
+
+
+def schedule_course(rates: np.ndarray, threshold: float) -> str:
+    """How |x| moves under these learning rates (non-increasing, as every schedule here is):
+    "shrinks" from the first step, "turned" (grows, then shrinks), "held" (level, then
+    shrinks) or "never" shrinks."""
+    below = below_threshold(rates, threshold)
+    if below is None:
+        return "never"
+    if below == 0:
+        return "shrinks"
+    return "turned" if rates[0] > threshold * (1 + REGIME_TOL) else "held"
+
+
+def schedule_outcomes(runs: dict, keys: list[str], names: dict, eta0: float, steps: int,
+                      lang: str) -> str:
+    """What each drawn schedule did, in words chosen from its learning rates: the constant
+    one by its regime, the decaying ones grouped by how |x| moved."""
+    name = regime(eta0, LAMBDA_SCHEDULE)
+    lines = [t("gd.c.outcome.constant", lang, name=names["constant"], eta=f"{eta0:g}",
+               f=f"{contraction_factor(eta0, LAMBDA_SCHEDULE):.4g}",
+               regime=t(f"gd.regime.{name}", lang))]
+    groups: dict[str, list[str]] = {}
+    for k in keys[1:]:
+        groups.setdefault(schedule_course(runs[k][0], 2.0 / LAMBDA_SCHEDULE), []).append(names[k])
+    for course in ("turned", "held", "shrinks", "never"):
+        if course in groups:
+            lines.append(t(f"gd.c.outcome.{course}", lang, steps=steps,
+                           names=t("gd.c.list_sep", lang).join(groups[course])))
+    return "\n".join(f"- {line}" for line in lines)
 
 
 def schedule_table(runs: dict, keys: list[str], names: dict, threshold: float, lang: str
@@ -299,12 +366,13 @@ def schedule_table(runs: dict, keys: list[str], names: dict, threshold: float, l
     rows = []
     for k in keys:
         rates, logs, _ = runs[k]
-        below = first_below(rates, threshold)
+        below = below_threshold(rates, threshold)
         finite = np.where(np.isfinite(logs), logs, -np.inf)
         peak = int(np.argmax(finite))
         rows.append({t("gd.c.series", lang): names[k],
                      t("gd.c.col_below", lang): "—" if below is None else str(below),
-                     t("gd.c.col_peak", lang): f"{sci(logs[peak], 1.0, 3)} ({peak})",
+                     t("gd.c.col_peak", lang): t("gd.c.peak_cell", lang,
+                                                 value=sci(logs[peak], 1.0, 3), k=peak),
                      t("gd.c.col_final", lang): sci(logs[-1], 1.0, 3)})
     return pd.DataFrame(rows)
 
@@ -312,24 +380,27 @@ def schedule_table(runs: dict, keys: list[str], names: dict, threshold: float, l
 def seed_loop(lang: str) -> None:
     st.header(t("gd.d.title", lang))
     explain(t("gd.d.intro", lang), lang)
-    value = seed_article_loop(SEED_LR, SEED_EPOCHS)
+    value = seed_article_loop(SEED_LR, SEED_EPOCHS, SEED_G0)
     number = sci(math.log10(abs(value)), math.copysign(1.0, value), 3)
+    loop = {"lr": f"{SEED_LR:g}", "epochs": SEED_EPOCHS, "g0": f"{SEED_G0:g}"}
     left, right = st.columns(2)
     with left:
         st.markdown(f"**{t('gd.d.article', lang)}**")
-        st.code("learning_rate = 0.01\nepochs = 1000\ngrad = 1.0\n"
+        st.code(f"learning_rate = {SEED_LR!r}\nepochs = {SEED_EPOCHS}\ngrad = {SEED_G0!r}\n"
                 "for _ in range(epochs):\n    grad = grad - learning_rate * grad",
                 language="python")
-        st.latex(r"g_{1000} = (1-0.01)^{1000}\, g_0 = " + number.replace("e", r"\times 10^{")
-                 + "}" + r"\, g_0")
-        st.metric(t("gd.d.m_value", lang), number, help=t("gd.d.m_value.help", lang))
+        st.latex(rf"g_{{{SEED_EPOCHS}}} = (1-{SEED_LR:g})^{{{SEED_EPOCHS}}}\, g_0 = "
+                 + number.replace("e", r"\times 10^{") + "}" + r"\, g_0")
+        st.metric(t("gd.d.m_value", lang, **loop), number, help=t("gd.d.m_value.help", lang))
     with right:
         st.markdown(f"**{t('gd.d.real', lang)}**")
         st.code("for _ in range(epochs):\n    grad = dloss_dw(w)  # " + t("gd.d.fresh", lang)
                 + "\n    w = w - learning_rate * grad", language="python")
         st.latex(r"w_{k+1} = w_k - \eta\, \frac{\partial \mathcal{L}}{\partial w}(w_k)")
         explain(t("gd.d.real_text", lang), lang)
-    st.success(t("gd.d.verdict", lang, number=number), icon=":material/check_circle:")
+    st.success(t("gd.d.verdict", lang, number=number, factor=f"{1 - SEED_LR:g}",
+                 regime=t(f"gd.regime.{regime(SEED_LR, 1.0)}", lang), **loop),
+               icon=":material/check_circle:")
 
 
 lang = page_setup("descent")
@@ -338,9 +409,9 @@ controls = Controls(lang)
 explain(t("gd.intro", lang), lang)
 st.latex(r"x_{k+1} = x_k - \eta\, f'(x_k) = (1 - \eta\lambda)\, x_k"
          r"\quad\Longrightarrow\quad x_k = (1-\eta\lambda)^k\, x_0")
-one_dimension(controls, lang)
-two_dimensions(controls, lang)
-schedules(controls, lang)
+one_dimension(lang, controls)
+two_dimensions(lang, controls)
+schedules(lang, controls)
 seed_loop(lang)
 controls.presets(PRESETS["descent"], LABEL_PREFIXES["descent"])
 controls.report()

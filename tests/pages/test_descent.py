@@ -5,7 +5,15 @@ import math
 import numpy as np
 import pytest
 
-from tests.apptest import assert_all_finite, chart_frames, charts, open_page, texts
+from tests.apptest import (
+    assert_all_finite,
+    chart_datasets,
+    chart_frames,
+    chart_specs,
+    charts,
+    open_page,
+    texts,
+)
 
 PAGE = "pages/4_gradient_descent.py"
 N_CHARTS = 7  # parabola, |x_k|, stability, contours, distance, lr, schedule |x_k|
@@ -50,7 +58,7 @@ def test_regime_readout_names_the_regime(eta, name):
 
 def test_guide_example_x10_and_its_alternating_sign():
     at = open_page(PAGE, {"lam": "4", "eta": "0.6", "x0": "1", "k": "10"})
-    assert metric(at, "x after 10 steps") == "2.8925e+1"
+    assert metric(at, "x after step 10") == "2.8925e+1"
     frame = frame_with(at, "log10_abs")
     assert frame["log10_abs"].iloc[-1] == pytest.approx(math.log10(28.9254655), abs=1e-9)
     signs = frame["sign"].tolist()
@@ -82,7 +90,7 @@ def test_diverging_far_beyond_float64_keeps_every_plotted_value_finite():
     constant = frame_with(at, "log10_abs", 1)
     assert constant["log10_abs"].max() > 400  # 3^1000 = 1e477, drawn in log form
     assert "passes the float64 maximum" in texts(at)
-    assert metric(at, "x after 100 steps").endswith("e+127")  # 19^100 = 8.1e127
+    assert metric(at, "x after step 100").endswith("e+127")  # 19^100 = 8.1e127
 
 
 def test_decay_rescues_the_run_that_constant_loses():
@@ -157,7 +165,7 @@ def test_url_seeds_the_controls():
     assert at.slider(key="k").value == 20
     assert at.checkbox(key="cos").value is False and at.checkbox(key="stp").value is True
     assert at.slider(key="end").value == pytest.approx(0.2)
-    assert metric(at, "x after 20 steps") == "9.0949e-13"  # 0.25^20
+    assert metric(at, "x after step 20") == "9.0949e-13"  # 0.25^20
 
 
 def test_malformed_link_warns_and_still_draws():
@@ -178,7 +186,10 @@ def test_chinese():
     assert not at.exception
     body = texts(at)
     assert "学习率调度" in body and "发散" in body and "4.317e-5" in body
-    assert "Learning rate per step" not in body and "diverging" not in body
+    assert "Learning rate per step" not in body
+    # regime ids ("diverging") key the colours inside chart specs; no English is shown
+    shown = "\n".join(line for line in body.split("\n") if not line.startswith('{"'))
+    assert "diverging" not in shown
 
 
 def test_heaviest_setting_answers_quickly():
@@ -194,3 +205,42 @@ def test_heaviest_setting_answers_quickly():
     assert not at.exception
     assert time.perf_counter() - start < 3.0  # includes AppTest's own overhead
     assert np.isfinite(frame_with(at, "log10_abs", 1)["log10_abs"]).all()
+
+
+# One slider per section (the first is the page's first): the section reruns alone (AppTest then
+# holds only the fragment's elements), its specs stay and its data move.
+SECTIONS = {"one_dimension": [0, 1, 2], "two_dimensions": [3, 4], "schedules": [5, 6]}
+
+
+@pytest.mark.parametrize(("key", "value", "section", "moved"), [
+    ("lam", 5.0, "one_dimension", [0, 1, 2]), ("eta", 0.6, "one_dimension", [0, 1, 2]),
+    ("k", 20, "one_dimension", [0, 1]),  # the stability curve does not depend on the steps
+    ("L", 20.0, "two_dimensions", [3, 4]), ("frac", 0.5, "two_dimensions", [3, 4]),
+    ("eta0", 2.5, "schedules", [5, 6]), ("k3", 400, "schedules", [5, 6])])
+def test_a_slider_move_changes_the_data_and_leaves_every_chart_spec_as_it_was(key, value,
+                                                                              section, moved):
+    at = open_page(PAGE)
+    specs, before = chart_specs(at), [chart_datasets(chart) for chart in charts(at)]
+    at.slider(key=key).set_value(value).run()
+    assert not at.exception
+    redrawn = charts(at)
+    assert len(redrawn) == len(SECTIONS[section])  # only the section's fragment reran
+    for index, chart in zip(SECTIONS[section], redrawn, strict=True):
+        assert chart.proto.spec == specs[index]  # the browser keeps the view, swaps the data
+        data = chart_datasets(chart)
+        assert data.keys() == before[index].keys()
+        changed = any(not data[name].equals(before[index][name]) for name in data)
+        assert changed == (index in moved), (key, index)
+
+
+def test_the_regime_colour_and_the_float64_rule_are_data_not_spec():
+    calm = open_page(PAGE)
+    wild = open_page(PAGE, {"eta": "0.6", "eta0": "4", "end": "1", "k3": "1000"})
+    assert chart_specs(calm) == chart_specs(wild)
+    points = chart_datasets(charts(wild)[1])["points"]
+    assert set(points["regime"]) == {"diverging"}
+    assert set(chart_datasets(charts(calm)[1])["points"]["regime"]) == {"oscillating"}
+    shown = chart_datasets(charts(wild)[6])["limits"]
+    hidden = chart_datasets(charts(calm)[6])["limits"]
+    assert shown["show"].tolist() == [1.0] and shown["label"].str.startswith("float64").all()
+    assert hidden["show"].tolist() == [0.0]

@@ -3,10 +3,13 @@
 import json
 
 import numpy as np
+import pytest
 
 from tests.apptest import (
     assert_all_finite,
+    chart_datasets,
     chart_frames,
+    chart_specs,
     charts,
     export_ids,
     folded,
@@ -130,6 +133,50 @@ def test_presenter_mode_folds_the_explanations_and_every_chart_has_an_export_men
     assert export_ids(at) == ["weight_histogram", "gradient_ratio", "training_loss",
                               "weight_pileup"]
     assert all(json.loads(chart.proto.spec)["height"] == PRESENTER_HEIGHT for chart in charts(at))
-    for key in ("wc.intro", "wc.grad.bound_intro", "wc.train.intro"):
+    for key in ("wc.intro", "wc.grad.bound_intro"):
         assert t(key, "en") in folded(at), key
+    assert t("wc.train.intro", "en", multiples="4c, 2c and c") in folded(at)
     assert len(at.get("latex")) == 2  # the update rule and the bound stay on screen
+
+
+# A sidebar slider (c, gain) reruns the whole page; a section's slider (depth, width) reruns only
+# its fragment, and AppTest then holds only that fragment's elements.
+SECTIONS = {"page": [0, 1, 2, 3], "network": [0, 1]}
+
+
+@pytest.mark.parametrize(("key", "value", "section"), [
+    ("c", 0.2, "page"), ("gain", 1.5, "page"), ("depth", 16, "network"), ("width", 48, "network")])
+def test_a_slider_move_changes_the_data_and_leaves_every_chart_spec_as_it_was(key, value,
+                                                                              section):
+    at = open_page(PAGE, SMALL)
+    specs, before = chart_specs(at), [chart_datasets(chart) for chart in charts(at)]
+    at.slider(key=key).set_value(value).run()
+    assert not at.exception
+    redrawn = charts(at)
+    assert len(redrawn) == len(SECTIONS[section])
+    for index, chart in zip(SECTIONS[section], redrawn, strict=True):
+        assert chart.proto.spec == specs[index]  # the browser keeps the view, swaps the data
+        data = chart_datasets(chart)
+        assert data.keys() == before[index].keys()
+        assert any(not data[name].equals(before[index][name]) for name in data), (key, index)
+
+
+def test_only_what_depends_on_a_control_is_recomputed(monkeypatch):
+    import core.weight_clipping
+
+    trained = []
+    sweep = core.weight_clipping.train_clip_sweep
+
+    def counting(config, clips, data):
+        trained.append(clips)
+        return sweep(config, clips, data)
+
+    monkeypatch.setattr(core.weight_clipping, "train_clip_sweep", counting)
+    at = open_page(PAGE, SMALL)
+    assert trained == [(None,), (0.4, 0.2, 0.1)]  # the unclipped run, the clipped ones together
+    at.slider(key="c").set_value(0.3).run()
+    assert trained[2:] == [pytest.approx((1.2, 0.6, 0.3))]  # the unclipped run stays cached
+    for key, value in (("depth", 20), ("width", 64)):  # the fresh network's own controls
+        at.slider(key=key).set_value(value).run()
+        assert not at.exception
+    assert len(trained) == 3  # ... do not retrain

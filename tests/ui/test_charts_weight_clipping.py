@@ -1,4 +1,4 @@
-"""Chart builders of the weight-clipping page, tested without Streamlit."""
+"""Chart templates and frames of the weight-clipping page, tested without Streamlit."""
 
 import json
 
@@ -6,76 +6,126 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from ui.charts.common import COLORS
-from ui.charts.weight_clipping import _dash_patterns, loss_chart, weight_histogram_chart
+from ui.charts.common import COLORS, check_datasets
+from ui.charts.weight_clipping import (
+    bound_frame,
+    dash_patterns,
+    histogram_frames,
+    histogram_template,
+    loss_template,
+)
+
+EDGES = np.linspace(-1, 1, 5)
 
 
-def histogram_data():
-    edges = np.linspace(-1, 1, 5)
-    bins = pd.DataFrame({"series": ["a"] * 4, "left": edges[:-1], "right": edges[1:],
-                         "share": [10.0, 40.0, 40.0, 10.0]})
-    atoms = pd.DataFrame({"series": ["a", "a"], "x": [-0.5, 0.5], "at": [-0.5, 0.5],
-                          "share": [20.0, 20.0],
-                          "text": ["20.0%", "20.0%"]})
-    return bins, atoms
+def histogram(labels=("a", "b")):
+    return histogram_template(x_title="w", y_title="share (%)", series_title="weights",
+                              series_labels=labels,
+                              series_colours=(COLORS["unclipped"], COLORS["clipped"]),
+                              title="T", bin_titles=("von", "bis"))
 
 
-def build_histogram(bins, atoms):
-    return weight_histogram_chart(
-        bins, atoms, 0.5, x_title="w", y_title="share (%)", series_title="weights",
-        series_labels=["a"], series_colours=[COLORS["clipped"]], bound_label="±c",
-        title="T", bin_titles=("von", "bis"))
+def frames(atoms=(20.0, 20.0)):
+    return histogram_frames(EDGES, {"a": {"inside": [10.0, 40.0, 40.0, 10.0]},
+                                    "b": {"inside": [0.0, 30.0, 30.0, 0.0], "atoms": atoms}},
+                            0.5)
 
 
-def test_histogram_chart_layers_bins_bound_and_spikes():
-    spec = build_histogram(*histogram_data()).to_dict()
-    marks = [layer["mark"]["type"] if isinstance(layer["mark"], dict) else layer["mark"]
-             for layer in spec["layer"][:3]]
-    assert marks == ["bar", "rule", "bar"]
-    assert [inner["mark"]["type"] for inner in spec["layer"][3]["layer"]] == ["text", "text"]
+def layer_marks(spec: dict) -> list[str]:
+    out = []
+    for layer in spec["layer"]:
+        if "layer" in layer:
+            out += layer_marks(layer)
+        else:
+            mark = layer["mark"]
+            out.append(mark["type"] if isinstance(mark, dict) else mark)
+    return out
+
+
+def test_histogram_layers_bins_bound_spikes_and_their_labels():
+    spec = histogram().chart().to_dict()  # validates against the Vega-Lite schema
+    assert layer_marks(spec) == ["bar", "rule", "bar", "text", "text"]
     assert spec["layer"][0]["encoding"]["y"]["scale"]["type"] == "sqrt"
-    assert json.dumps(spec["title"]).count("T") >= 1
+    names = {layer["data"]["name"] for layer in spec["layer"] if "data" in layer}
+    assert names >= {"bins", "bounds", "atoms"}
     text = json.dumps(spec)
     assert COLORS["clipped"] in text and COLORS["limit"] in text and "von" in text
+    assert "T" in json.dumps(spec["title"])
 
 
-def test_histogram_chart_without_atoms_has_no_spikes():
-    bins, atoms = histogram_data()
-    spec = build_histogram(bins, atoms.iloc[:0]).to_dict()
-    assert len(spec["layer"]) == 2
+def test_the_histogram_spec_holds_no_number_that_moves_with_c():
+    spec = json.dumps(histogram().chart().to_dict())
+    assert "0.5" not in spec and "domain\": [-" not in spec and "datasets" not in spec
 
 
-def test_histogram_chart_refuses_non_finite_values():
-    bins, atoms = histogram_data()
+def test_histogram_frames_put_the_mass_at_the_bound_into_spikes():
+    bins, atoms = frames()
+    assert len(bins) == 8 and set(bins.series) == {"a", "b"}
+    assert atoms["x"].tolist() == [-0.5, 0.5] and atoms["text"].tolist() == ["20.0%"] * 2
+    assert (atoms["show"] == 1).all()
+    check_datasets(histogram(), {"bins": bins, "atoms": atoms, "bounds": bound_frame(0.5, "±c")})
+
+
+def test_no_weight_on_the_bound_leaves_one_hidden_placeholder_spike():
+    _, atoms = frames(atoms=(0.0, 0.0))
+    assert len(atoms) == 1 and atoms["show"].tolist() == [0.0] and atoms["text"].tolist() == [""]
+
+
+def test_spikes_of_two_series_at_the_same_bound_are_nudged_apart():
+    _, atoms = histogram_frames(EDGES, {"s": {"inside": [0] * 4, "atoms": (5.0, 5.0)},
+                                        "e": {"inside": [0] * 4, "atoms": (7.0, 7.0)}}, 0.5)
+    left = atoms[atoms.x == -0.5]["at"].tolist()
+    assert len(left) == 2 and left[0] != left[1]
+
+
+def test_non_finite_histogram_data_is_refused_when_drawn():
+    bins, atoms = frames()
     bins.loc[0, "share"] = np.inf
     with pytest.raises(ValueError):
-        build_histogram(bins, atoms)
+        check_datasets(histogram(), {"bins": bins, "atoms": atoms,
+                                     "bounds": bound_frame(0.5, "±c")})
 
 
-def curves(loss=(0.7, 0.5, 0.3)):
-    return pd.DataFrame({"step": [0, 5, 10] * 2, "loss": list(loss) * 2,
+def loss():
+    return loss_template(x_title="step", y_title="loss", series_title="run",
+                         series_labels=("none", "4c", "c"),
+                         series_keys=("unclipped", "clipped", "clipped"), title="L")
+
+
+def curves(values=(0.7, 0.5, 0.3)):
+    return pd.DataFrame({"step": [0, 5, 10] * 2, "loss": list(values) * 2,
                          "series": ["none"] * 3 + ["c"] * 3})
 
 
 def test_loss_chart_log_axis_colours_and_dashes():
-    chart = loss_chart(curves(), x_title="step", y_title="loss", series_title="run",
-                       series_labels=["none", "c"], series_keys=["unclipped", "clipped"],
-                       title="L")
-    spec = chart.to_dict()
-    encoding = spec["encoding"]
+    spec = loss().chart().to_dict()
+    encoding = spec["layer"][0]["encoding"]
+    assert {"name": "curves"} in (spec.get("data"), spec["layer"][0].get("data"))
     assert encoding["y"]["scale"]["type"] == "log"
-    assert encoding["color"]["scale"]["range"] == [COLORS["unclipped"], COLORS["clipped"]]
+    assert encoding["color"]["scale"]["range"] == [COLORS["unclipped"], COLORS["clipped"],
+                                                   COLORS["clipped"]]
     assert encoding["strokeDash"]["scale"]["range"][0] == [1, 0]
 
 
-def test_loss_chart_refuses_zero_on_the_log_axis():
+def test_a_zero_loss_is_refused_on_the_log_axis():
+    check_datasets(loss(), {"curves": curves()})
     with pytest.raises(ValueError):
-        loss_chart(curves((0.7, 0.0, 0.3)), x_title="s", y_title="l", series_title="r",
-                   series_labels=["none", "c"], series_keys=["unclipped", "clipped"], title="L")
+        check_datasets(loss(), {"curves": curves((0.7, 0.0, 0.3))})
 
 
 def test_tighter_clips_get_shorter_dashes():
-    patterns = _dash_patterns(["unclipped", "clipped", "clipped", "clipped"])
+    patterns = dash_patterns(("unclipped", "clipped", "clipped", "clipped"))
     assert patterns[0] == [1, 0]
     assert [p[0] for p in patterns[1:]] == sorted((p[0] for p in patterns[1:]), reverse=True)
     assert len({tuple(p) for p in patterns}) == 4
+
+
+def test_histogram_bins_are_filled_from_zero():
+    import vl_convert
+
+    bins, atoms = frames()
+    spec = histogram().chart().to_dict()
+    spec["datasets"] = {"bins": bins.to_dict("records"), "atoms": atoms.to_dict("records"),
+                        "bounds": bound_frame(0.5, "±c").to_dict("records")}
+    update = vl_convert.vegalite_to_vega(spec)["marks"][0]["encode"]["update"]
+    assert "y" in update and "y2" in update and "height" not in update  # not a 5-px strip

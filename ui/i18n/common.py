@@ -70,7 +70,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "question.descent": {
         "en": "When does a gradient step converge, oscillate or diverge?",
-        "zh": "梯度下降的步长何时收敛、振荡或发散？",
+        "zh": "步长取多大时，梯度下降会收敛、振荡或发散？",
     },
     "question.explosion": {
         "en": "Exploding or vanishing: which remedies fix which problem?",

@@ -75,7 +75,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "x_{k+1} = (1 − ηλ) x_k。其绝对值小于 1 即收敛。",
     },
     "gd.a.m_thresholds": {"en": "thresholds 1/λ · 2/λ", "zh": "阈值 1/λ · 2/λ"},
-    "gd.a.m_last": {"en": "x after {k} steps", "zh": "{k} 步后的 x"},
+    "gd.a.m_last": {"en": "x after step {k}", "zh": "第 {k} 步后的 x"},
     "gd.a.start_zero": {
         "en": "x₀ = 0 is already the minimum: every x_k is exactly 0, and a log axis has no "
         "place for 0, so the log chart is left out.",
@@ -89,7 +89,8 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "gd.a.x": {"en": "x", "zh": "x"},
     "gd.a.f": {"en": "loss f(x) = λ/2 · x²", "zh": "损失 f(x) = λ/2 · x²"},
-    "gd.a.parabola_title": {
+    "gd.a.parabola_title": {"en": "The iterates on the parabola", "zh": "抛物线上的迭代点"},
+    "gd.a.parabola_export_title": {
         "en": "The iterates on the parabola (λ = {lam}, η = {eta})",
         "zh": "抛物线上的迭代点（λ = {lam}，η = {eta}）",
     },
@@ -107,13 +108,17 @@ STRINGS: dict[str, dict[str, str]] = {
     "gd.a.log_caption": {
         "en": "A straight line on a log axis: |x_k| = |1 − ηλ|^k |x₀|. The slope is "
         "log10|1 − ηλ| decades per step; triangles mark negative iterates. Computed as a sum of "
-        "logarithms, so even a run far beyond float64 (1.8e308) is drawn.",
+        "logarithms, so even a run far beyond float64 ({max}) is drawn.",
         "zh": "对数坐标上是一条直线：|x_k| = |1 − ηλ|^k |x₀|，斜率为每步 log10|1 − ηλ| 个数量级；"
-        "三角形表示负的迭代值。按对数求和计算，所以即使远超 float64（1.8e308）也能画出。",
+        "三角形表示负的迭代值。按对数求和计算，所以即使远超 float64（{max}）也能画出。",
     },
     "gd.a.eta_axis": {"en": "learning rate η", "zh": "学习率 η"},
     "gd.a.factor_axis": {"en": "|1 − ηλ| (shrink factor per step)", "zh": "|1 − ηλ|（每步缩放因子）"},
     "gd.a.stability_title": {
+        "en": "Stability: the factor |1 − ηλ| against the learning rate",
+        "zh": "稳定性：缩放因子 |1 − ηλ| 与学习率的关系",
+    },
+    "gd.a.stability_export_title": {
         "en": "Stability: the factor |1 − ηλ| against the learning rate (λ = {lam})",
         "zh": "稳定性：缩放因子 |1 − ηλ| 与学习率的关系（λ = {lam}）",
     },
@@ -134,7 +139,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "On $f(x) = \\frac{L}{2}x_1^2 + \\frac{\\mu}{2}x_2^2$ the same η must serve the steep "
         "direction (it must stay below 2/L) and the flat one (where it makes progress "
         "$1-\\eta\\mu$ per step). The best compromise is $\\eta^* = 2/(L+\\mu)$, and even then "
-        "the distance shrinks only by $(\\kappa-1)/(\\kappa+1)$ per step, $\\kappa = L/\\mu$.",
+        "each step only multiplies the distance by $(\\kappa-1)/(\\kappa+1)$, "
+        "$\\kappa = L/\\mu$.",
         "zh": "在 $f(x) = \\frac{L}{2}x_1^2 + \\frac{\\mu}{2}x_2^2$ 上，同一个 η 要同时照顾陡峭方向"
         "（必须小于 2/L）和平坦方向（每步只缩小到 $1-\\eta\\mu$）。最佳折中是 $\\eta^* = 2/(L+\\mu)$，"
         "即便如此，距离每步也只缩小到 $(\\kappa-1)/(\\kappa+1)$，其中 $\\kappa = L/\\mu$。",
@@ -156,8 +162,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "gd.b.m_best": {"en": "best fixed step 2/(L+μ)", "zh": "最佳固定步长 2/(L+μ)"},
     "gd.b.m_best.help": {
         "en": "The step that shrinks the steep and the flat direction by the same factor "
-        "(Nesterov 2004, Sec. 1.2.3).",
-        "zh": "使陡峭方向与平坦方向缩放因子相同的步长（Nesterov 2004，第 1.2.3 节）。",
+        "(Nesterov 2004, Theorem 2.1.15, Sec. 2.1.5).",
+        "zh": "使陡峭方向与平坦方向缩放因子相同的步长（Nesterov 2004，定理 2.1.15，第 2.1.5 节）。",
     },
     "gd.b.m_rate": {"en": "its rate (κ−1)/(κ+1)", "zh": "其收敛率 (κ−1)/(κ+1)"},
     "gd.b.m_rate.help": {
@@ -165,7 +171,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "在最佳步长下，到最小值的距离每步乘以这个数。",
     },
     "gd.b.m_eta": {"en": "your step η", "zh": "当前步长 η"},
-    "gd.b.m_own_rate": {"en": "your rate max|1 − ηλᵢ|", "zh": "当前收敛率 max|1 − ηλᵢ|"},
+    "gd.b.m_own_rate": {"en": "your rate max|1 − ηλᵢ|", "zh": "当前步长的每步因子 max|1 − ηλᵢ|"},
     "gd.b.m_own_rate.help": {
         "en": "The slowest direction's factor: it sets the speed in the long run.",
         "zh": "最慢方向的因子：它决定长期的收敛速度。",
@@ -176,21 +182,26 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "η = {eta} 不小于 2/L = {two}：陡峭方向不再缩小，迭代永远到不了最小值。",
     },
     "gd.b.compare": {
-        "en": "To shrink the distance a million-fold (10⁶), your step needs **{own}** steps; the "
-        "best fixed step needs **{best}**.",
-        "zh": "要把距离缩小 10⁶ 倍，当前步长需要 **{own}** 步；最佳固定步长需要 **{best}** 步。",
+        "en": "To shrink the distance by a factor of {factor}, your step needs **{own}** steps; "
+        "the best fixed step needs **{best}**.",
+        "zh": "要把距离缩小 {factor} 倍，当前步长需要 **{own}** 步；最佳固定步长需要 **{best}** 步。",
     },
-    "gd.b.current": {"en": "your step η = {eta}", "zh": "当前步长 η = {eta}"},
-    "gd.b.optimal": {"en": "best fixed step 2/(L+μ) = {eta}", "zh": "最佳固定步长 2/(L+μ) = {eta}"},
+    "gd.b.current": {"en": "your step η", "zh": "当前步长 η"},
+    "gd.b.optimal": {"en": "best fixed step 2/(L+μ)", "zh": "最佳固定步长 2/(L+μ)"},
+    "gd.b.paths_export_title": {
+        "en": "Paths over the loss contours (L = {L}, μ = {mu}, η = {eta})",
+        "zh": "损失等高线上的路径（L = {L}，μ = {mu}，η = {eta}）",
+    },
     "gd.b.x1": {"en": "x₁ (steep direction, curvature L)", "zh": "x₁（陡峭方向，曲率 L）"},
     "gd.b.x2": {"en": "x₂ (flat direction, curvature μ)", "zh": "x₂（平坦方向，曲率 μ）"},
     "gd.b.series": {"en": "step size", "zh": "步长"},
     "gd.b.contour_title": {"en": "Paths over the loss contours", "zh": "损失等高线上的路径"},
     "gd.b.contour_caption": {
-        "en": "Equal scales on both axes. A step near 2/L zig-zags across the narrow valley and "
-        "crawls along it; the best step balances the two directions. The cross is the minimum.",
-        "zh": "两轴刻度相同。接近 2/L 的步长在狭窄山谷中来回锯齿，并沿谷底缓慢前进；最佳步长平衡了两个方向。"
-        "十字是最小值点。",
+        "en": "Equal scales on both axes. A step near 2/L zig-zags across the steep direction; "
+        "when κ is large it also crawls along the flat one. The best step balances the two "
+        "directions. The cross is the minimum.",
+        "zh": "两轴刻度相同。接近 2/L 的步长在陡峭方向上来回锯齿；κ 很大时，它沿平坦方向也前进得很慢。"
+        "最佳步长平衡了两个方向。十字是最小值点。",
     },
     "gd.b.cut": {
         "en": "The diverging path leaves the plot; the right chart follows it.",
@@ -213,17 +224,19 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     # (c) schedules
     "gd.c.title": {
-        "en": "3 · Schedules: rescuing a step that is too large",
-        "zh": "3 · 学习率调度：挽救过大的步长",
+        "en": "3 · Schedules: can decay rescue a step that is too large?",
+        "zh": "3 · 学习率调度：衰减能挽救过大的步长吗？",
     },
     "gd.c.intro": {
-        "en": "Here f(x) = x²/2 (λ = 1, so 2/λ = 2) and x₀ = 1. Start with η₀ above 2: as long as "
-        "the learning rate stays above 2/λ, |x| grows; once a decaying schedule brings it below, "
-        "the run turns around. Every schedule ends at the same learning rate, a chosen fraction "
-        "of η₀.",
-        "zh": "这里 f(x) = x²/2（λ = 1，所以 2/λ = 2），x₀ = 1。让初始学习率 η₀ 大于 2："
-        "只要学习率高于 2/λ，|x| 就增长；衰减的调度一旦把它降到阈值以下，迭代就会掉头收敛。"
-        "所有调度在最后一步都降到同一个学习率（η₀ 的某个比例）。",
+        "en": "Here f(x) = λx²/2 with λ = {lam} (so 2/λ = {two}) and x₀ = {x0}. A step whose "
+        "learning rate is above 2/λ makes |x| larger, one below 2/λ makes it smaller. So with "
+        "η₀ above {two} the constant schedule diverges, and a decaying schedule turns the run "
+        "around only if it brings the learning rate below 2/λ before the last step. Every "
+        "schedule ends at the same learning rate, a chosen fraction of η₀.",
+        "zh": "这里 f(x) = λx²/2，λ = {lam}（所以 2/λ = {two}），x₀ = {x0}。学习率高于 2/λ 的一步会"
+        "增大 |x|，低于 2/λ 的一步会减小 |x|。所以 η₀ 大于 {two} 时常数调度发散；衰减的调度只有在最后"
+        "一步之前把学习率降到 2/λ 以下，才能让迭代掉头。所有调度在最后一步都降到同一个学习率"
+        "（η₀ 的某个比例）。",
     },
     "gd.c.show": {
         "en": "schedules shown (constant is always drawn)",
@@ -231,8 +244,8 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "gd.c.eta0": {"en": "initial learning rate η₀", "zh": "初始学习率 η₀"},
     "gd.c.eta0.help": {
-        "en": "Above 2 (= 2/λ) the constant schedule diverges.",
-        "zh": "大于 2（= 2/λ）时，常数调度发散。",
+        "en": "Above 2/λ the constant schedule diverges; below 2/λ it converges.",
+        "zh": "大于 2/λ 时常数调度发散；小于 2/λ 时收敛。",
     },
     "gd.c.end": {"en": "decay: final learning rate / η₀", "zh": "衰减：最终学习率 / η₀"},
     "gd.c.end.help": {
@@ -253,29 +266,54 @@ STRINGS: dict[str, dict[str, str]] = {
     "gd.c.lr": {"en": "learning rate η_k", "zh": "学习率 η_k"},
     "gd.c.lr_title": {"en": "Learning rate per step", "zh": "每步的学习率"},
     "gd.c.lr_caption": {
-        "en": "The shaded band is where a step makes |x| larger. Each schedule's run turns around "
-        "when its line leaves the band.",
-        "zh": "阴影区内的每一步都会增大 |x|。各调度的曲线离开阴影区时，迭代就开始收敛。",
+        "en": "The shaded band is where a step makes |x| larger: a run's |x| grows while its "
+        "line is inside the band and shrinks once the line is below it.",
+        "zh": "阴影区内的每一步都会增大 |x|：曲线在阴影区内时 |x| 增长，降到阴影区以下后 |x| 减小。",
     },
     "gd.c.abs_x": {"en": "|x_k| (log scale)", "zh": "|x_k|（对数刻度）"},
     "gd.c.log_title": {"en": "Distance to the minimum |x_k| per step", "zh": "每步到最小值的距离 |x_k|"},
-    "gd.c.float64": {"en": "float64 maximum (1.8e308)", "zh": "float64 最大值 (1.8e308)"},
+    "gd.c.float64": {"en": "float64 maximum ({max})", "zh": "float64 最大值（{max}）"},
     "gd.c.log_caption": {
-        "en": "Decaying schedules first grow, like constant, then turn around once their learning "
-        "rate drops below 2/λ; constant keeps diverging. How high a run peaks depends on how "
-        "long it stays above the threshold.",
-        "zh": "衰减调度起初和常数调度一样增长，学习率降到 2/λ 以下后掉头收敛；常数调度一直发散。"
-        "峰值多高取决于学习率在阈值之上停留多久。",
+        "en": "Each step multiplies |x| by |1 − η_kλ|, so a curve rises while η_k > 2/λ and "
+        "falls once η_k < 2/λ. How high a run peaks depends on how long, and how far, its "
+        "learning rate stays above the threshold.",
+        "zh": "每一步把 |x| 乘以 |1 − η_kλ|，所以 η_k > 2/λ 时曲线上升，η_k < 2/λ 后曲线下降。"
+        "峰值多高取决于学习率在阈值之上停留多久、高出多少。",
     },
+    # what each schedule did: chosen from the learning rates (SCHEDULE_OUTCOMES in the page)
+    "gd.c.outcome.constant": {
+        "en": "**{name}** (η = {eta}): each step multiplies |x| by |1 − ηλ| = {f}: **{regime}**.",
+        "zh": "**{name}**（η = {eta}）：每一步把 |x| 乘以 |1 − ηλ| = {f}：**{regime}**。",
+    },
+    "gd.c.outcome.turned": {
+        "en": "**{names}**: |x| grows while η_k > 2/λ and turns around once η_k < 2/λ (the step "
+        "is in the table).",
+        "zh": "**{names}**：η_k > 2/λ 时 |x| 增长，η_k < 2/λ 后掉头减小（起始步见下表）。",
+    },
+    "gd.c.outcome.held": {
+        "en": "**{names}**: |x| stays level while η_k = 2/λ and shrinks once η_k < 2/λ.",
+        "zh": "**{names}**：η_k = 2/λ 时 |x| 保持不变，η_k < 2/λ 后开始减小。",
+    },
+    "gd.c.outcome.never": {
+        "en": "**{names}**: the learning rate never falls below 2/λ within {steps} steps, so |x| "
+        "never shrinks.",
+        "zh": "**{names}**：在 {steps} 步内学习率从未降到 2/λ 以下，所以 |x| 从未减小。",
+    },
+    "gd.c.outcome.shrinks": {
+        "en": "**{names}**: η₀ is already below 2/λ, so |x| shrinks from the first step.",
+        "zh": "**{names}**：η₀ 已经低于 2/λ，所以 |x| 从第一步起就减小。",
+    },
+    "gd.c.list_sep": {"en": ", ", "zh": "、"},
+    "gd.c.peak_cell": {"en": "{value} ({k})", "zh": "{value}（{k}）"},
     "gd.c.thinned": {
         "en": "To keep the charts light, {n} of the {steps} steps are drawn (evenly spaced, the "
         "last one included); the table uses every step.",
         "zh": "为保持图表轻量，{steps} 步中均匀选取了 {n} 步绘制（包含最后一步）；表格使用全部步数。",
     },
     "gd.c.overflow": {
-        "en": "{name}: |x_k| passes the float64 maximum (1.8e308) at step {k}. A float64 program "
+        "en": "{name}: |x_k| passes the float64 maximum ({max}) at step {k}. A float64 program "
         "would hold inf from there on; this page adds logarithms instead, so the curve goes on.",
-        "zh": "{name}：|x_k| 在第 {k} 步超过 float64 最大值 (1.8e308)。普通 float64 程序从此只剩 inf；"
+        "zh": "{name}：|x_k| 在第 {k} 步超过 float64 最大值（{max}）。普通 float64 程序从此只剩 inf；"
         "本页按对数求和计算，所以曲线可以继续。",
     },
     "gd.c.exact_zero": {
@@ -298,8 +336,8 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "gd.d.article": {"en": "The article's loop", "zh": "原文的循环"},
     "gd.d.m_value": {
-        "en": "what the loop returns (lr = 0.01, epochs = 1000, grad = 1)",
-        "zh": "循环的返回值（lr = 0.01，epochs = 1000，grad = 1）",
+        "en": "what the loop returns (lr = {lr}, epochs = {epochs}, grad = {g0})",
+        "zh": "循环的返回值（lr = {lr}，epochs = {epochs}，grad = {g0}）",
     },
     "gd.d.m_value.help": {
         "en": "Computed by running the loop as written (core.descent.seed_article_loop).",
@@ -315,11 +353,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "这个梯度来自穿过每一层的反向传播，梯度爆炸和梯度消失正发生在这里。",
     },
     "gd.d.verdict": {
-        "en": "The loop only multiplies one number by 0.99 a thousand times: (1 − 0.01)^1000 = "
-        "{number}. That is gradient descent on g²/2 (λ = 1, η = 0.01: the monotone regime of "
-        "section 1) with g playing the part of x. It says nothing about a network's gradients.",
-        "zh": "这个循环只是把一个数乘以 0.99 一千次：(1 − 0.01)^1000 = {number}。这相当于在 g²/2 上做梯度下降"
-        "（λ = 1，η = 0.01：第 1 节中的单调收敛），g 扮演了 x 的角色。它与神经网络的梯度毫无关系。",
+        "en": "The loop only multiplies one number by {factor}, {epochs} times: "
+        "(1 − {lr})^{epochs} = {number}. That is gradient descent on g²/2 (λ = 1, η = {lr}: "
+        "the “{regime}” regime of section 1) with g playing the part of x. It says nothing about "
+        "a network's gradients.",
+        "zh": "这个循环只是把一个数乘以 {factor}，共 {epochs} 次：(1 − {lr})^{epochs} = {number}。"
+        "这相当于在 g²/2 上做梯度下降（λ = 1，η = {lr}：第 1 节中的“{regime}”情形），g 扮演了 x "
+        "的角色。它与神经网络的梯度毫无关系。",
     },
     "gd.preset.monotone": {"en": "Small step: monotone", "zh": "小步长：单调收敛"},
     "gd.preset.one_step": {"en": "η = 1/λ: one step", "zh": "η = 1/λ：一步到位"},
