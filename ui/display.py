@@ -8,7 +8,6 @@ import functools
 import json
 import re
 
-import altair as alt
 import pandas as pd
 import pyarrow as pa
 import streamlit as st
@@ -17,7 +16,6 @@ from ui.charts.common import (
     Template,
     arrow_table,
     check_datasets,
-    for_presenter,
     template_spec,
 )
 from ui.i18n import t
@@ -33,81 +31,29 @@ def file_stem(page_id: str, chart_id: str, settings: dict[str, object]) -> str:
     return re.sub(r"[^A-Za-z0-9._=]+", "-", "_".join(parts))[:180]
 
 
-def export_spec(chart: alt.TopLevelMixin) -> dict:
-    """The chart's Vega-Lite spec at a fixed width, with every data row (no 5000-row limit)."""
-    with alt.data_transformers.disable_max_rows():
-        spec = chart.to_dict()
-    if "width" not in spec and not any(k in spec for k in ("hconcat", "vconcat", "concat",
-                                                           "facet", "repeat")):
-        spec["width"] = EXPORT_WIDTH
-    return spec
-
-
-def chart_svg(chart: alt.TopLevelMixin) -> str:
-    import vl_convert
-
-    return vl_convert.vegalite_to_svg(export_spec(chart))
-
-
-def chart_png(chart: alt.TopLevelMixin, scale: float = 2.0) -> bytes:
-    import vl_convert
-
-    return vl_convert.vegalite_to_png(export_spec(chart), scale=scale)
-
-
-def chart_data(chart: alt.TopLevelMixin) -> pd.DataFrame:
-    """The largest dataset a chart plots (its main data), as a DataFrame."""
-    with alt.data_transformers.disable_max_rows():
-        datasets = chart.to_dict().get("datasets", {})
-    frames = [pd.DataFrame(rows) for rows in datasets.values()]
-    return max(frames, key=len) if frames else pd.DataFrame()
-
-
-def _without_revalidation(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
-    """The chart, made to skip Altair's JSON-schema validation when Streamlit serialises it.
-
-    Validation is half the cost of drawing a chart on every rerun; the chart builders' tests
-    validate every spec they produce, so the server need not do it again.
-    """
-    fast = chart.copy(deep=False)
-    object.__setattr__(fast, "to_dict", functools.partial(type(fast).to_dict, fast, validate=False))
-    return fast
-
-
-def show_chart(chart: alt.TopLevelMixin | Template, chart_id: str, controls, *, container=None,
-               width: str = "stretch", data=None, export_title: str | None = None,
+def show_chart(chart: Template, chart_id: str, controls, *, data: dict, container=None,
+               width: str = "stretch", export_title: str | None = None,
                csv: str | None = None) -> None:
     """Draw a chart (larger in presenter mode) with a download menu under it.
 
-    ``chart`` is a ``Template`` with ``data`` its named datasets (DataFrames): the spec is
-    built once per process and only the data travel on a rerun. (An Altair chart, with
-    ``data`` the CSV frame, is the older path that rebuilds everything.)
+    ``chart`` is a ``Template`` and ``data`` its named datasets (DataFrames or Arrow tables):
+    the spec is built once per process and only the data travel on a rerun.
     ``chart_id`` names the exported files; ``container`` (default: the page) is where it goes;
     ``width="content"`` keeps a chart's own size (e.g. an equal-aspect plot);
     ``export_title`` replaces the title in exported files (e.g. with the settings in it);
     ``csv`` names the dataset the CSV download holds (default: the largest).
     """
     place = container if container is not None else st
-    presenter = presenter_mode()
-    if isinstance(chart, Template):
-        tables = {name: frame if isinstance(frame, pa.Table) else arrow_table(frame)
-                  for name, frame in data.items()}
-        check_datasets(chart, tables)
-        spec = template_spec(chart, presenter)
-        spec["datasets"] = {**spec.get("datasets", {}), **tables}  # + the template's constants
-        place.vega_lite_chart(spec, width=width)
-        make_svg = functools.partial(_export, vl_convert_svg, chart, data, export_title)
-        make_png = functools.partial(_export, vl_convert_png, chart, data, export_title)
-        make_csv = functools.partial(_csv, data, csv)
-    else:
-        if presenter:
-            chart = for_presenter(chart)
-        place.altair_chart(_without_revalidation(chart), width=width)
-        make_svg = functools.partial(chart_svg, chart)
-        make_png = functools.partial(chart_png, chart)
-        frame = data
-        make_csv = lambda: (chart_data(chart) if frame is None else frame).to_csv(index=False)  # noqa: E731
-    _export_menu(place, chart_id, controls, make_svg, make_png, make_csv)
+    tables = {name: frame if isinstance(frame, pa.Table) else arrow_table(frame)
+              for name, frame in data.items()}
+    check_datasets(chart, tables)
+    spec = template_spec(chart, presenter_mode())
+    spec["datasets"] = {**spec.get("datasets", {}), **tables}  # + the template's constants
+    place.vega_lite_chart(spec, width=width)
+    _export_menu(place, chart_id, controls,
+                 make_svg=functools.partial(_export, vl_convert_svg, chart, data, export_title),
+                 make_png=functools.partial(_export, vl_convert_png, chart, data, export_title),
+                 make_csv=functools.partial(_csv, data, csv))
 
 
 def _export_menu(place, chart_id: str, controls, make_svg, make_png, make_csv) -> None:

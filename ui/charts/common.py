@@ -104,13 +104,6 @@ def finite_rows(df: pd.DataFrame, columns: list[str], positive: tuple[str, ...] 
     return df[ok].reset_index(drop=True), int((~ok).sum())
 
 
-def assert_plottable(df: pd.DataFrame, columns: list[str], positive: tuple[str, ...] = ()) -> None:
-    """Raise if any plotted value is non-finite, or not positive where the axis is logarithmic."""
-    _, dropped = finite_rows(df, columns, positive)
-    if dropped:
-        raise ValueError(f"{dropped} rows with non-finite or non-positive values in {columns}")
-
-
 PRESENTER_HEIGHT = 560
 PRESENTER_FONT_SIZES = {"label": 18, "title": 20, "chart_title": 24, "legend": 18}
 

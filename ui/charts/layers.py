@@ -3,13 +3,10 @@
 import json
 
 import altair as alt
-import pandas as pd
 
-from core.floats import FLOAT32_MAX_LOG10, FLOAT32_TINY_LOG10
 from ui.charts.common import (
     CHART_HEIGHT,
     COLORS,
-    assert_plottable,
     color_scale,
     finish,
     template,
@@ -27,82 +24,6 @@ def log10_axis(title: str) -> alt.Axis:
     """A y-axis for log10 values, labelled as powers of ten, ticks on whole decades."""
     return alt.Axis(title=title, labelExpr=POWER_OF_TEN_LABELS, tickMinStep=1, format="d",
                     tickCount=8)
-
-
-def float32_rules(y_min: float, y_max: float, labels: dict[str, str]) -> alt.Chart | None:
-    """Dashed horizontal rules where float32 overflows or leaves its normal range, if in view."""
-    rows = [
-        {"y": FLOAT32_MAX_LOG10, "label": labels["overflow"]},
-        {"y": FLOAT32_TINY_LOG10, "label": labels["underflow"]},
-    ]
-    rows = [row for row in rows if y_min - 1 <= row["y"] <= y_max + 1]
-    if not rows:
-        return None
-    data = pd.DataFrame(rows)
-    base = alt.Chart(data).encode(y="y:Q")
-    rule = base.mark_rule(color=COLORS["limit"], strokeDash=[6, 4], strokeWidth=1.5)
-    text = base.mark_text(align="left", dx=4, dy=-7, color=COLORS["limit"], fontSize=12).encode(
-        x=alt.value(0), text="label:N")
-    return rule + text
-
-
-def layer_profile_chart(
-    profile: pd.DataFrame,
-    *,
-    x_title: str,
-    y_title: str,
-    series_title: str,
-    series_keys: list[str],
-    series_labels: list[str],
-    title: str | None = None,
-    theory: pd.DataFrame | None = None,
-    theory_label: str | None = None,
-    float32_labels: dict[str, str] | None = None,
-    y_domain: tuple[float, float] | None = None,
-    height: int = CHART_HEIGHT,
-) -> alt.TopLevelMixin:
-    """Median log10 value per layer with a band (spread over sampled networks), per series.
-
-    ``profile`` columns: layer, series (a translated label), median, low, high (all log10).
-    ``theory`` (optional) columns: layer, value (log10), drawn dashed in black.
-    """
-    assert_plottable(profile, ["layer", "median", "low", "high"])
-    colour = alt.Color("series:N", title=series_title,
-                       scale=color_scale(series_keys, series_labels))
-    y_scale = alt.Scale(domain=list(y_domain)) if y_domain else alt.Scale(zero=False, nice=False)
-    x = alt.X("layer:Q", title=x_title, scale=alt.Scale(nice=False),
-              axis=alt.Axis(tickMinStep=1, format="d"))
-    base = alt.Chart(profile).encode(x=x, color=colour)
-    band = base.mark_area(opacity=0.2).encode(y=alt.Y("low:Q", scale=y_scale), y2="high:Q")
-    tooltip = [
-        alt.Tooltip("series:N", title=series_title),
-        alt.Tooltip("layer:Q", title=x_title),
-        alt.Tooltip("median:Q", title=y_title, format=".3f"),
-        alt.Tooltip("low:Q", format=".3f"),
-        alt.Tooltip("high:Q", format=".3f"),
-    ]
-    line = base.mark_line(strokeWidth=2.5).encode(
-        y=alt.Y("median:Q", axis=log10_axis(y_title), scale=y_scale), tooltip=tooltip)
-    layers = [band, line]
-    values = profile[["low", "high"]].to_numpy()
-    y_min, y_max = float(values.min()), float(values.max())
-    if theory is not None and len(theory):
-        assert_plottable(theory, ["layer", "value"])
-        theory = theory.assign(kind=theory_label)
-        layers.append(alt.Chart(theory).mark_line(strokeDash=[5, 4], strokeWidth=2,
-                                                  color=COLORS["theory"]).encode(
-            x="layer:Q", y=alt.Y("value:Q", scale=y_scale),
-            detail="kind:N",
-            tooltip=[alt.Tooltip("kind:N", title=""), alt.Tooltip("layer:Q", title=x_title),
-                     alt.Tooltip("value:Q", title=y_title, format=".3f")]))
-        y_min, y_max = min(y_min, theory["value"].min()), max(y_max, theory["value"].max())
-    if y_domain:
-        y_min, y_max = y_domain
-    if float32_labels:
-        rules = float32_rules(y_min, y_max, float32_labels)
-        if rules is not None:
-            layers.append(rules)
-    return finish(alt.layer(*layers), title=title, height=height)
 
 
 @template
