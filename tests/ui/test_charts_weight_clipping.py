@@ -44,7 +44,10 @@ def layer_marks(spec: dict) -> list[str]:
 
 def test_histogram_layers_bins_bound_spikes_and_their_labels():
     spec = histogram().chart().to_dict()  # validates against the Vega-Lite schema
-    assert layer_marks(spec) == ["bar", "rule", "bar", "text", "text"]
+    assert layer_marks(spec) == ["bar", "rule", "bar", "text"]
+    assert "transform_filter" not in json.dumps(spec) and "filter" not in json.dumps(spec)
+    # one label layer, right of a spike at +c and left of one at -c
+    assert "datum.x < 0 ? 'right' : 'left'" in json.dumps(spec["layer"][3])
     assert spec["layer"][0]["encoding"]["y"]["scale"]["type"] == "sqrt"
     names = {layer["data"]["name"] for layer in spec["layer"] if "data" in layer}
     assert names >= {"bins", "bounds", "atoms"}

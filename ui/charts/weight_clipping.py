@@ -85,12 +85,12 @@ def histogram_template(*, x_title: str, y_title: str, series_title: str,
         tooltip=[alt.Tooltip("series:N", title=series_title),
                  alt.Tooltip("x:Q", title=x_title, format=".4f"),
                  alt.Tooltip("share:Q", title=y_title, format=".2f")])
-    base = atoms.encode(x="at:Q", y=alt.Y("share:Q", stack=None, scale=y_scale),
-                        text="text:N", color=colour, opacity=SHOW)
-    labels = (base.transform_filter("datum.x < 0").mark_text(align="right", dx=-6, fontSize=12,
-                                                              fontWeight="bold")
-              + base.transform_filter("datum.x > 0").mark_text(align="left", dx=6, fontSize=12,
-                                                                fontWeight="bold"))
+    # one text layer, outside each spike (two filtered layers could be empty: Vega warns)
+    labels = atoms.transform_calculate(offset="datum.x < 0 ? -6 : 6").mark_text(
+        align=alt.ExprRef("datum.x < 0 ? 'right' : 'left'"), fontSize=12,
+        fontWeight="bold").encode(
+        x="at:Q", y=alt.Y("share:Q", stack=None, scale=y_scale), text="text:N", color=colour,
+        opacity=SHOW, xOffset=alt.XOffset("offset:Q", scale=None))
     return finish(alt.layer(bars, rules, spikes, labels), title=title, height=height)
 
 
