@@ -10,7 +10,8 @@ ForwardMsgs until `script_finished`. 30 Chromium pages would swamp a 2-core mach
 the browsers, not the server; this client costs almost nothing, so the figures are the server's.
 
 Phases (one server, started here on a free loopback port):
-1. one session alone: page load, then `--interactions` moves of the first sidebar slider;
+1. one session alone: page load, then `--interactions` moves of the first sidebar slider (or,
+   with `--slider section`, of the first slider in a page section: a fragment rerun);
 2. `--sessions` sessions at once, the same script each, every session with its own seed
    (`?seed=k`), so each run computes instead of hitting another session's st.cache_data entry
    (the worst case); with `--shared` they all use one seed, like a room following the presenter;
@@ -54,6 +55,7 @@ class Slider:
     value: float
     integer: bool
     sidebar: bool
+    fragment: str  # the fragment it reruns ("" outside any fragment)
 
 
 @dataclass
@@ -80,12 +82,18 @@ class Session:
         await self.ws.close()
 
     async def rerun(self, changes: dict[str, float] | None = None) -> Run:
-        """Send a rerun with every known slider (``changes`` applied) and wait for its end."""
+        """Send a rerun with every known slider (``changes`` applied) and wait for its end.
+
+        A slider inside a fragment reruns that fragment only, as the browser asks for it.
+        """
         for slider_id, value in (changes or {}).items():
             self.sliders[slider_id].value = value
         msg = BackMsg()
         state = msg.rerun_script
         state.page_name, state.query_string = self.page, self.query
+        fragments = {self.sliders[slider_id].fragment for slider_id in changes or {}}
+        if len(fragments) == 1 and "" not in fragments:
+            state.fragment_id = fragments.pop()
         for slider in self.sliders.values():
             widget = state.widget_states.widgets.add()
             widget.id = slider.id
@@ -102,7 +110,10 @@ class Session:
             forward.ParseFromString(await self.ws.recv())
             kind = forward.WhichOneof("type")
             if kind == "script_finished":
-                if forward.script_finished != ForwardMsg.FINISHED_SUCCESSFULLY:
+                if forward.script_finished == ForwardMsg.FINISHED_EARLY_FOR_RERUN:
+                    continue  # a callback asked for another run (a section's keyed rerun)
+                if forward.script_finished not in (ForwardMsg.FINISHED_SUCCESSFULLY,
+                                                   ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY):
                     errors.append(f"script_finished status {forward.script_finished}")
                 return errors
             if kind == "page_not_found":
@@ -113,17 +124,22 @@ class Session:
                 if what == "exception":
                     errors.append(f"{element.exception.type}: {element.exception.message}")
                 elif what == "slider":
-                    self._remember(element.slider, forward.metadata.delta_path)
+                    self._remember(element.slider, forward.metadata.delta_path,
+                                   forward.delta.fragment_id)
 
-    def _remember(self, proto, path) -> None:
+    def _remember(self, proto, path, fragment: str) -> None:
         if len(proto.default) != 1 or proto.id in self.sliders:  # range sliders: not moved
             return
         value = proto.value[0] if proto.value else proto.default[0]
         self.sliders[proto.id] = Slider(proto.id, proto.min, proto.max, proto.step, value,
-                                        proto.data_type == proto.INT, path[0] == SIDEBAR)
+                                        proto.data_type == proto.INT, path[0] == SIDEBAR,
+                                        fragment)
 
-    def first_sidebar_slider(self) -> Slider:
-        return next(s for s in self.sliders.values() if s.sidebar)
+    def first_slider(self, where: str) -> Slider:
+        """The first slider in the sidebar, or the first one in a page section (a fragment)."""
+        if where == "sidebar":
+            return next(s for s in self.sliders.values() if s.sidebar)
+        return next(s for s in self.sliders.values() if s.fragment)
 
     def widest_slider(self) -> Slider:
         return max(self.sliders.values(), key=lambda s: (s.high - s.low) / s.step)
@@ -138,8 +154,10 @@ def step_value(slider: Slider, start: float, moves: int) -> float:
     return slider.low + index * slider.step
 
 
-async def user(base_url: str, page: str, seed: int, interactions: int, think: float) -> dict:
-    """One user: open the page, then move the first sidebar slider one step at a time."""
+async def user(base_url: str, page: str, seed: int, interactions: int, think: float,
+               where: str = "sidebar") -> dict:
+    """One user: open the page, then move its first slider in the sidebar, or in a section
+    (``where="section"``: a fragment rerun), one step at a time."""
     rng = random.Random(seed)
     result = {"load": None, "moves": [], "errors": []}
     try:
@@ -147,7 +165,7 @@ async def user(base_url: str, page: str, seed: int, interactions: int, think: fl
             first = await session.rerun()
             result["load"] = first.seconds
             result["errors"] += first.errors
-            slider = session.first_sidebar_slider()
+            slider = session.first_slider(where)
             start = slider.value
             for move in range(1, interactions + 1):
                 await asyncio.sleep(think * rng.uniform(0.5, 1.5))
@@ -160,9 +178,9 @@ async def user(base_url: str, page: str, seed: int, interactions: int, think: fl
 
 
 async def crowd(base_url: str, page: str, sessions: int, interactions: int, think: float,
-                first_seed: int, shared: bool = False) -> list[dict]:
+                first_seed: int, shared: bool = False, where: str = "sidebar") -> list[dict]:
     seeds = [first_seed if shared else first_seed + k for k in range(sessions)]
-    tasks = [user(base_url, page, seed, interactions, think) for seed in seeds]
+    tasks = [user(base_url, page, seed, interactions, think, where) for seed in seeds]
     return await asyncio.gather(*tasks)
 
 
@@ -239,11 +257,12 @@ async def main_async(args, base_url: str, pid: int) -> int:
     await crowd(base_url, page, 1, 1, 0.0, first_seed=9000)
     print(f"RSS after warm-up {rss():.1f} MiB", flush=True)
 
-    single = await crowd(base_url, page, 1, args.interactions, args.think, first_seed=1)
+    single = await crowd(base_url, page, 1, args.interactions, args.think, first_seed=1,
+                         where=args.slider)
     p95_one, errors_one = summarise("one session", single)
     before = rss()
     many = await crowd(base_url, page, args.sessions, args.interactions, args.think,
-                       first_seed=100, shared=args.shared)
+                       first_seed=100, shared=args.shared, where=args.slider)
     p95_many, errors_many = summarise(f"{args.sessions} sessions", many)
     print(f"RSS before the crowd {before:.1f} MiB, after {rss():.1f} MiB", flush=True)
     ratio = p95_many / p95_one
@@ -273,6 +292,9 @@ def main() -> int:
     parser.add_argument("--page", default="chain_rule",
                         help="page id from scripts.browser.PAGE_PATHS or a URL path")
     parser.add_argument("--app", default="app.py", help="entrypoint, e.g. bench/hello_app.py")
+    parser.add_argument("--slider", choices=("sidebar", "section"), default="sidebar",
+                        help="move the first sidebar slider (a full rerun) or the first slider "
+                             "of a page section (a fragment rerun)")
     parser.add_argument("--settings", type=int, default=1000,
                         help="distinct settings for the memory phase (0 skips it)")
     parser.add_argument("--settings-query", default="width=16&samples=2",

@@ -12,7 +12,6 @@ import altair as alt
 import numpy as np
 import pandas as pd
 import pyarrow as pa
-import pyarrow.compute as pc
 
 # Okabe & Ito (2008), "Color Universal Design": distinguishable with every common colour-vision
 # deficiency.
@@ -194,12 +193,12 @@ def check_datasets(chart_template: Template, datasets: dict[str, pd.DataFrame | 
         for field, column in zip(table.column_names, table.columns, strict=True):
             if not (pa.types.is_floating(column.type) or pa.types.is_integer(column.type)):
                 continue
-            bad = pc.is_null(column)  # NaN may arrive as null
-            if pa.types.is_floating(column.type):
-                bad = pc.or_(bad, pc.fill_null(pc.invert(pc.is_finite(column)), True))
+            # NumPy, not pyarrow.compute: its thread pool contends with the sessions' threads
+            values = column.to_numpy().astype(float, copy=False)  # a null becomes NaN
+            bad = ~np.isfinite(values)
             if field in log_fields:
-                bad = pc.or_(bad, pc.fill_null(pc.less_equal(column, 0), True))
-            if pc.any(bad).as_py():
+                bad |= values <= 0
+            if bad.any():
                 raise ValueError(f"dataset {name!r}: non-finite values or values <= 0 on a "
                                  f"log scale in {field!r}")
 
