@@ -4,6 +4,7 @@ All results are log10 values or small per-layer arrays; the weights never leave 
 """
 
 import math
+import threading
 from dataclasses import dataclass
 
 import numpy as np
@@ -44,13 +45,25 @@ class NetworkRun:
     activation: np.ndarray
 
 
+# A simulation holds up to WORK_CAP weights (~96 MB) while it runs. Many threads (a server's
+# sessions) calling at once would hold that many copies; two at a time keep both cores busy.
+_RUNNING = threading.BoundedSemaphore(2)
+
+
 def simulate(depth: int, width: int, activation: str, init: str, gain: float, samples: int,
              batch: int, seed: int) -> NetworkRun:
     """Draw ``samples`` networks and ``batch`` inputs each; measure every layer in log space.
 
     The loss is sum(u * a_L) with u ~ N(0, I): ||g_L|| is about sqrt(width), and every
     ||g_l|| is an absolute norm (what a float32 training run would have to store).
+    At most two simulations run at once (the rest wait), which bounds the memory they hold.
     """
+    with _RUNNING:
+        return _simulate(depth, width, activation, init, gain, samples, batch, seed)
+
+
+def _simulate(depth: int, width: int, activation: str, init: str, gain: float, samples: int,
+              batch: int, seed: int) -> NetworkRun:
     widths = [width] * (depth + 1)
     weights = init_weights(widths, init, gain, seed, samples=samples)
     rng = np.random.default_rng([seed, 1])  # a stream independent of the weights' stream
