@@ -25,7 +25,7 @@ from ui.charts.layers import profile_template
 from ui.controls import Controls
 from ui.display import explain, show_chart
 from ui.frames import decade_extent, float32_limits, profile_frame, shown_rows
-from ui.i18n import t
+from ui.i18n import sentences, t
 from ui.presets import LABEL_PREFIXES, PRESETS
 from ui.shell import page_setup, presenter_mode
 
@@ -182,11 +182,10 @@ def gradient_section(lang: str, values: dict, result: dict, controls: Controls) 
                                  result["theory_line"]),
                export_title=t("cr.grad.export_title", lang, depth=values["depth"],
                               width=values["width"]))
-    caption = runs_note(lang, values, result) + " " + t("cr.grad.caption", lang) + " "
-    caption += (t("cr.grad.caption.theory", lang) if result["theory"] is not None
-                else t("cr.grad.caption.no_theory", lang,
-                       act=t(f"act.{values['activation']}", lang)))
-    st.caption(caption)
+    st.caption(sentences([runs_note(lang, values, result), t("cr.grad.caption", lang),
+                          t("cr.grad.caption.theory", lang) if result["theory"] is not None
+                          else t("cr.grad.caption.no_theory", lang,
+                                 act=t(f"act.{values['activation']}", lang))], lang))
 
 
 def forward_section(lang: str, values: dict, result: dict, controls: Controls) -> None:
@@ -194,12 +193,12 @@ def forward_section(lang: str, values: dict, result: dict, controls: Controls) -
     show_chart(profile_chart(lang, t("cr.act.axis", lang), t("cr.act.title", lang),
                              theory=False, height=360), "forward_signal", controls,
                data=profile_data(lang, result["act"], result["act_extent"]))
-    caption = runs_note(lang, values, result) + " " + t("cr.act.caption", lang)
+    parts = [runs_note(lang, values, result), t("cr.act.caption", lang)]
     if result["act_overflow"] is not None:
-        caption += " " + t("cr.act.float32", lang, layer=result["act_overflow"])
+        parts.append(t("cr.act.float32", lang, layer=result["act_overflow"]))
     if result["act_dead"] > 0:
-        caption += " " + t("cr.act.dead", lang, share=result["act_dead"])
-    st.caption(caption)
+        parts.append(t("cr.act.dead", lang, share=result["act_dead"]))
+    st.caption(sentences(parts, lang))
 
 
 def factor_section(lang: str, values: dict, result: dict, controls: Controls) -> None:
@@ -224,21 +223,21 @@ def factor_section(lang: str, values: dict, result: dict, controls: Controls) ->
                "weight_theory": f"{expected['weight']:#.3g}",
                "init": t(f"init.{values['init']}", lang)}
     if values["activation"] == "relu":
-        caption = t("cr.factor.caption.relu", lang, **numbers)
+        parts = [t("cr.factor.caption.relu", lang, **numbers)]
         if math.isfinite(result["factors"]["total"]):
             trend = factor_trend(result["factors"]["total"])
-            caption += " " + t(f"cr.factor.weights.{trend}", lang, **numbers)
+            parts.append(t(f"cr.factor.weights.{trend}", lang, **numbers))
     else:
-        caption = t("cr.factor.caption.other", lang, **numbers)
+        parts = [t("cr.factor.caption.other", lang, **numbers)]
     if not theory.theory_applies(values["activation"]):
-        caption += " " + t("cr.factor.caption.saturating", lang,
-                           act=t(f"act.{values['activation']}", lang))
+        parts.append(t("cr.factor.caption.saturating", lang,
+                       act=t(f"act.{values['activation']}", lang)))
     if dropped:
         missing = set(FACTOR_PARTS) - set(bars["part"])
-        caption += " " + t("cr.factor.caption.dropped", lang,
-                           parts=", ".join(labels[p].replace("|", " ") for p in FACTOR_PARTS
-                                         if p in missing))
-    st.caption(caption)
+        parts.append(t("cr.factor.caption.dropped", lang,
+                       parts=", ".join(labels[p].replace("|", " ") for p in FACTOR_PARTS
+                                       if p in missing)))
+    st.caption(sentences(parts, lang))
 
 
 def explanation(lang: str) -> None:

@@ -34,7 +34,7 @@ from ui.charts.clipping import (
 from ui.charts.common import PRESENTER_HEIGHT, finite_rows
 from ui.controls import Controls, section
 from ui.display import explain, show_chart
-from ui.i18n import t
+from ui.i18n import sentences, t
 from ui.presets import LABEL_PREFIXES, PRESETS
 from ui.shell import page_setup, presenter_mode
 
@@ -119,11 +119,6 @@ def equal_aspect_width(width: int, width_per_height: float) -> int:
     """An equal-aspect chart's width: in presenter mode show_chart makes it PRESENTER_HEIGHT
     tall, so it is widened to match."""
     return round(PRESENTER_HEIGHT * width_per_height) if presenter_mode() else width
-
-
-def sentences(parts: list[str], lang: str) -> str:
-    """Sentences joined as the language writes them (Chinese puts no space after 。)."""
-    return ("" if lang == "zh" else " ").join(parts)
 
 
 def decades(value: float) -> str:
@@ -226,10 +221,10 @@ def network_section(lang: str, controls: Controls) -> None:
                            container=cols[3])
     seed = controls.seed(container=cols[4])
     result = deep_gradient(depth, width, float(gain), keep / 100.0, seed)
-    st.markdown(t("cl.b.thresholds", lang, total=fmt(result["total"]), keep=keep,
-                  c=fmt(result["c"]), v=fmt(result["v"]), size=result["size"])
-                + sentences(["", t("cl.b.spread", lang, span=result["span"],
-                                   **result["spread"])], lang))
+    st.markdown(sentences([t("cl.b.thresholds", lang, total=fmt(result["total"]), keep=keep,
+                             c=fmt(result["c"]), v=fmt(result["v"]), size=result["size"]),
+                           t("cl.b.spread", lang, span=result["span"], **result["spread"])],
+                          lang))
     for method, column in zip(METHODS, st.columns(3), strict=True):
         m = result["metrics"][method]
         with column.container(border=True):

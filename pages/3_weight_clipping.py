@@ -23,7 +23,7 @@ from ui.charts.weight_clipping import (
 from ui.controls import Controls, section
 from ui.display import explain, show_chart
 from ui.frames import decade_extent, float32_limits, profile_frame, shown_rows
-from ui.i18n import t
+from ui.i18n import sentences, t
 from ui.presets import LABEL_PREFIXES, PRESETS
 from ui.shell import page_setup
 
@@ -154,11 +154,6 @@ def decades(value: float) -> str:
     return f"10^{value:.1f}"
 
 
-def sentences(lang: str, *parts: str) -> str:
-    """Sentences joined as the language writes them (Chinese needs no space between)."""
-    return ("" if lang == "zh" else " ").join(part for part in parts if part)
-
-
 def listing(items: list[str], lang: str) -> str:
     """'a, b and c' / 'a、b 和 c'."""
     if len(items) < 2:
@@ -242,10 +237,10 @@ def histogram_caption(net: dict, c: float, std: float, lang: str) -> str:
     if net["at_bound"] == 0:
         return t("wc.hist.caption.none", lang, **values)
     before, after = net["weight_factor"]
-    return sentences(lang, t("wc.hist.caption", lang, share=f"{100 * net['at_bound']:.1f}",
-                             **values),
-                     t("wc.hist.factor.lowered", lang, before=f"{before:#.3g}",
-                       after=f"{after:#.3g}"))
+    return sentences([t("wc.hist.caption", lang, share=f"{100 * net['at_bound']:.1f}",
+                        **values),
+                      t("wc.hist.factor.lowered", lang, before=f"{before:#.3g}",
+                        after=f"{after:#.3g}")], lang)
 
 
 def section_gradients(net: dict, gradients: list[dict], c: float, depth: int, width: int,
@@ -316,7 +311,7 @@ def verdict(net: dict, at_input: list, cap_total: float, c: float, lang: str) ->
         factor_before, factor_after = net["weight_factor"]
         parts.append(t("wc.verdict.factor", lang, before=f"{factor_before:#.3g}",
                        after=f"{factor_after:#.3g}"))
-    return sentences(lang, *parts)
+    return sentences(parts, lang)
 
 
 # ---------------------------------------------------------------- section 3
@@ -369,7 +364,7 @@ def section_training(runs: list, c: float, dataset: str, lang: str, controls: Co
     caption = t("wc.train.caption", lang, **TRAIN_TEXT, data=data_name,
                 guess=f"{math.log(CLASSES):.3f}", classes=CLASSES)
     if dropped:
-        caption = sentences(lang, caption, t("wc.train.dropped", lang, n=dropped))
+        caption = sentences([caption, t("wc.train.dropped", lang, n=dropped)], lang)
     st.caption(caption)
     pile_up(runs[-1], c, lang, controls)
 

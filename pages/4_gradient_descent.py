@@ -32,7 +32,7 @@ from core.descent_demo import (
 from ui.charts import descent as charts
 from ui.controls import Controls, section
 from ui.display import explain, show_chart
-from ui.i18n import t
+from ui.i18n import sentences, t
 from ui.presets import LABEL_PREFIXES, PRESETS
 from ui.shell import page_setup
 
@@ -55,11 +55,6 @@ def sci(log10_abs: float, sign: float = 1.0, digits: int = 4) -> str:
     if mantissa == 0:
         return "0"
     return f"{mantissa:.{digits}f}e{exponent:+d}"
-
-
-def sentences(lang: str, *parts: str) -> str:
-    """Non-empty sentences joined as the language writes them (no space between in Chinese)."""
-    return ("" if lang == "zh" else " ").join(part for part in parts if part)
 
 
 FLOAT64_TEXT = sci(math.log10(FLOAT64_MAX), 1.0, 1)  # 1.8e+308
@@ -160,9 +155,9 @@ def one_dimension(lang: str, controls: Controls) -> None:
             title=t("gd.a.parabola_title", lang)), "parabola", controls,
             data={"curve": charts.parabola_frame(lam, half), "iterates": iterates},
             export_title=t("gd.a.parabola_export_title", lang, lam=f"{lam:g}", eta=f"{eta:g}"))
-        st.caption(sentences(lang, t("gd.a.parabola_caption", lang),
-                             t("gd.a.cut", lang, first=steps + 1 - cut, last=steps,
-                               bound=f"{bound:g}") if cut else ""))
+        st.caption(sentences([t("gd.a.parabola_caption", lang),
+                              t("gd.a.cut", lang, first=steps + 1 - cut, last=steps,
+                                bound=f"{bound:g}") if cut else ""], lang))
     with right:
         text = [sci(v, s) for v, s in zip(logs, signs, strict=True)]
         sign_labels = (t("gd.sign_pos", lang), t("gd.sign_neg", lang))
@@ -246,8 +241,8 @@ def two_dimensions(lang: str, controls: Controls) -> None:
                   "paths": pd.concat(paths, ignore_index=True)},
             export_title=t("gd.b.paths_export_title", lang, L=f"{L:g}", mu=f"{mu:g}",
                            eta=f"{eta:.3g}"))
-        st.caption(sentences(lang, t("gd.b.contour_caption", lang),
-                             t("gd.b.cut", lang) if cut else ""))
+        st.caption(sentences([t("gd.b.contour_caption", lang),
+                              t("gd.b.cut", lang) if cut else ""], lang))
     with right:
         distance = charts.series_frame({labels[k]: runs[k][1] for k in labels}, "log10_dist")
         show_chart(charts.distance_template(

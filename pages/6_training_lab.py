@@ -40,7 +40,7 @@ from ui.charts.training import (
 from ui.controls import Controls
 from ui.display import explain, show_chart
 from ui.frames import shown_rows
-from ui.i18n import t
+from ui.i18n import sentences, t
 from ui.i18n.training import LR_CHOICES, WC_CHOICES
 from ui.presets import LABEL_PREFIXES, PRESETS
 from ui.presets import TRAINING_DEFAULTS as DEFAULTS
@@ -351,11 +351,6 @@ def show_status(s: dict, label: str, lang: str) -> None:
             "stalled": (st.warning, ":material/trending_flat:"),
             "trained": (st.success, ":material/check_circle:")}[outcome(s)]
     show[0](text, icon=show[1])
-
-
-def sentences(parts: list[str], lang: str) -> str:
-    """Sentences joined as the language writes them (Chinese: no space after 。)."""
-    return ("" if lang == "zh" else " ").join(part for part in parts if part)
 
 
 def story_numbers(runs: dict, configs: dict, starts: dict) -> dict:

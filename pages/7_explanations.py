@@ -21,7 +21,7 @@ from ui.charts.layers import profile_template
 from ui.controls import Controls
 from ui.display import explain, show_chart
 from ui.frames import decade_extent, float32_limits, profile_frame, shown_rows
-from ui.i18n import t
+from ui.i18n import sentences, t
 from ui.presets import LABEL_PREFIXES, PRESETS
 from ui.shell import page_setup
 
@@ -108,11 +108,6 @@ def compare(studied: float, reference: float) -> str:
     if abs(studied - reference) < SAME:
         return "same"
     return "below" if studied < reference else "above"
-
-
-def sentences(parts: list[str], lang: str) -> str:
-    """Sentences joined as the language writes them (Chinese: no space after 。)."""
-    return ("" if lang == "zh" else " ").join(part for part in parts if part)
 
 
 def decades(log10_value: float) -> str:

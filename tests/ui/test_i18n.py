@@ -31,3 +31,10 @@ def test_lookup_fills_placeholders_and_falls_back_to_english():
     assert t("app.name", "fr") == t("app.name", "en")
     with pytest.raises(KeyError):
         t("no.such.key", "en")
+
+
+def test_sentences_join_as_each_language_writes_them():
+    from ui.i18n import sentences
+
+    assert sentences(["One.", "", "Two."], "en") == "One. Two."
+    assert sentences(["一。", "", "二。"], "zh") == "一。二。"

@@ -4,6 +4,8 @@ Each page keeps its strings in a module of this package; ``STRINGS`` merges them
 table so a key means the same thing everywhere. ``t(key, lang)`` looks one up.
 """
 
+from collections.abc import Iterable
+
 from ui.i18n import (
     chain_rule,
     clipping,
@@ -42,3 +44,8 @@ def t(key: str, lang: str, /, **values) -> str:
     """The string ``key`` in ``lang``, with ``{placeholders}`` filled from ``values``."""
     text = STRINGS[key][lang if lang in LANGUAGES else DEFAULT_LANGUAGE]
     return text.format(**values) if values else text
+
+
+def sentences(parts: Iterable[str], lang: str) -> str:
+    """The non-empty ``parts`` joined as the language writes sentences (Chinese: no space)."""
+    return ("" if lang == "zh" else " ").join(part for part in parts if part)

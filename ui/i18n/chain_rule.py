@@ -187,20 +187,20 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The growth comes from the weights: n·Var[w] = {weight} (theory for {init}: "
         "{weight_theory}) more than makes up for that ½, so the product is {total} > 1 per "
         "layer.",
-        "zh": "增长来自权重：n·Var[w] = {weight}（{init} 的理论值：{weight_theory}）超过了"
+        "zh": "增长来自权重：n·Var[w] = {weight}（{init}的理论值：{weight_theory}）超过了"
         "这一半的损失，所以每层乘积为 {total} > 1。",
     },
     "cr.factor.weights.shrinks": {
         "en": "The weights are too small to make up for that ½: n·Var[w] = {weight} (theory for "
         "{init}: {weight_theory}), so the product is {total} < 1 per layer and the gradient "
         "shrinks.",
-        "zh": "权重太小，补不回这一半：n·Var[w] = {weight}（{init} 的理论值：{weight_theory}），"
+        "zh": "权重太小，补不回这一半：n·Var[w] = {weight}（{init}的理论值：{weight_theory}），"
         "所以每层乘积为 {total} < 1，梯度逐层衰减。",
     },
     "cr.factor.weights.balanced": {
         "en": "The weights make up for that ½ almost exactly: n·Var[w] = {weight} (theory for "
         "{init}: {weight_theory}), so the product is {total}, within 1% of 1 per layer.",
-        "zh": "权重几乎恰好补回这一半：n·Var[w] = {weight}（{init} 的理论值：{weight_theory}），"
+        "zh": "权重几乎恰好补回这一半：n·Var[w] = {weight}（{init}的理论值：{weight_theory}），"
         "所以每层乘积为 {total}，与 1 相差不到 1%。",
     },
     "cr.factor.caption.other": {
