@@ -1,15 +1,11 @@
-"""Median wall times of the core at the sizes the app uses: python bench/core_bench.py."""
+"""Median wall times of the core at the sizes the app uses: python -m bench.core_bench."""
 
 import statistics
-import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+import numpy as np
 
-import numpy as np  # noqa: E402
-
-from core.network import init_weights, input_gradients, log10_gradient_norms  # noqa: E402
+from core.network import init_weights, input_gradients, log10_gradient_norms
 
 SHAPES = [(50, 256, 64), (200, 512, 32)]  # (depth, width, batch)
 REPEATS = 7

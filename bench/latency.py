@@ -1,6 +1,6 @@
 """Interaction latency in headless Chromium, each page against a minimal reference app.
 
-    python bench/latency.py [--trials 7] [--pages chain_rule,clipping]
+    python -m bench.latency [--trials 7] [--pages chain_rule,clipping]
 
 For each page (at its defaults and at its heaviest settings) it measures
 (1) cold load: from navigation to every chart drawn, and
@@ -12,15 +12,12 @@ Absolute times on a shared machine are noisy; the ratios are what to compare.
 import argparse
 import json
 import statistics
-import sys
 import time
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-from scripts.browser import (  # noqa: E402
+from scripts.browser import (
     CHARTLESS_PAGES,
     HEAVY_QUERIES,
     MARKS,
@@ -31,6 +28,8 @@ from scripts.browser import (  # noqa: E402
     page_url,
     wait_for_page,
 )
+
+ROOT = Path(__file__).resolve().parent.parent
 
 CHART_MARKS = f"[data-testid='stVegaLiteChart'] :is({MARKS})"
 MARKS_JS = ("sel => JSON.stringify([...document.querySelectorAll(sel)].map(e => "

@@ -1,6 +1,6 @@
 """Load test: N concurrent Streamlit sessions against one local instance of the app.
 
-    python bench/load.py [--sessions 30] [--interactions 10] [--page chain_rule]
+    python -m bench.load [--sessions 30] [--interactions 10] [--page chain_rule]
                          [--think 1.0] [--settings 1000] [--timeout 600]
 
 Each session is a real Streamlit session over the app's websocket (/_stcore/stream), driven by
@@ -38,9 +38,9 @@ import websockets
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
+from scripts.browser import PAGE_PATHS, app_server
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-from scripts.browser import PAGE_PATHS, app_server  # noqa: E402
 
 SIDEBAR = 1  # delta_path[0] of elements in st.sidebar (0 is the main area)
 RUN_TIMEOUT = 120.0  # seconds one run may take before it counts as an error

@@ -1,6 +1,6 @@
 """Server time of one rerun after a slider move (a cache miss), each page against the hello app.
 
-    python bench/rerun.py [--values 7] [--pages chain_rule,clipping]
+    python -m bench.rerun [--values 7] [--pages chain_rule,clipping]
 
 For each page it opens the page in AppTest, moves its first slider to ``--values`` values it
 has not had (so every run misses st.cache_data), times each rerun and prints the median and
@@ -11,17 +11,16 @@ a fragment's saving shows in bench/latency.py and bench/load.py.
 
 import argparse
 import statistics
-import sys
 import time
 from pathlib import Path
 
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from scripts.browser import CHARTLESS_PAGES, PAGE_PATHS
+from ui.shell import PAGES_BY_ID
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-from scripts.browser import CHARTLESS_PAGES, PAGE_PATHS  # noqa: E402
-from ui.shell import PAGES_BY_ID  # noqa: E402
 
 HELLO = str(ROOT / "bench" / "hello_app.py")
 TIMEOUT = 120

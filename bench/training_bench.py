@@ -1,20 +1,17 @@
-"""Wall time of the trainer: python bench/training_bench.py.
+"""Wall time of the trainer: python -m bench.training_bench.
 
 BLAS is limited to one thread, as the app does (ui/shell.py): on small matrices OpenBLAS's
 threads only add overhead, and on a shared 2-core machine they fight other processes.
 """
 
-import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import numpy as np  # noqa: E402
-from threadpoolctl import threadpool_limits  # noqa: E402
+import numpy as np
+from threadpoolctl import threadpool_limits
 
-from bench.core_bench import median_seconds  # noqa: E402
-from core.datasets import make_dataset  # noqa: E402
-from core.training import TrainConfig, train  # noqa: E402
+from bench.core_bench import median_seconds
+from core.datasets import make_dataset
+from core.training import TrainConfig, train
 
 REPEATS = 5
 LAB = dict(eval_every=5)  # the training lab evaluates about 100 times per run

@@ -1,6 +1,6 @@
 """Screenshots of every page, English and Chinese, at a laptop and a projector size.
 
-    python scripts/screenshots.py [--out docs/screenshots] [--pages chain_rule,clipping]
+    python -m scripts.screenshots [--out docs/screenshots] [--pages chain_rule,clipping]
                                   [--sizes laptop,projector] [--query "depth=200"]
 
 Starts `streamlit run app.py` on a free port, drives Debian's Chromium with Playwright and
@@ -8,13 +8,11 @@ writes <page>-<lang>-<size>.png files.
 """
 
 import argparse
-import sys
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from scripts.browser import (  # noqa: E402
+from scripts.browser import (
     CHARTLESS_PAGES,
     PAGE_PATHS,
     ROOT,

@@ -1,16 +1,11 @@
 """Shared test fixtures: a cold cache per test, and one headless Chromium for the browser tests."""
 
 import os
-import sys
-from pathlib import Path
 
 import pytest
 import streamlit as st
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from scripts.browser import INSTALL_HINT, chromium_path, launch  # noqa: E402
+from scripts.browser import INSTALL_HINT, chromium_path, launch
 
 
 @pytest.fixture(autouse=True)
