@@ -10,6 +10,7 @@ from core.remedies import verdict
 from ui.charts.layers import profile_template
 from ui.controls import Controls
 from ui.display import show_chart
+from ui.format import superscript_digits, superscript_scientific
 from ui.frames import BAND_QUANTILES, decade_extent, profile_frame
 from ui.i18n import t
 from ui.shell import PAGES, PAGES_BY_ID, page_setup
@@ -17,7 +18,6 @@ from ui.shell import PAGES, PAGES_BY_ID, page_setup
 HOME_DEPTH, HOME_WIDTH, HOME_SAMPLES, HOME_BATCH = 50, 128, 8, 4
 HOME_GAINS = (0.8, 1.0, 1.2)  # He init times these: below, at and above the critical gain 1
 MYTH_LR, MYTH_EPOCHS = 0.01, 1000  # the article's loop `grad = grad - lr*grad`
-SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
 MYTHS = (  # (myth key suffix, page that shows the fact)
     ("relu", "chain_rule"),
     ("clip_formula", "clipping"),
@@ -83,17 +83,11 @@ def chart_caption(growth: dict[float, float], lang: str) -> str:
              q_high=round(100 * BAND_QUANTILES[1]))
 
 
-def power_of_ten(value: float) -> str:
-    """4.3×10⁻⁵: two significant digits, for prose."""
-    mantissa, exponent = f"{value:.1e}".split("e")
-    return f"{mantissa}×10{str(int(exponent)).translate(SUPERSCRIPT)}"
-
-
 def myth_values() -> dict[str, dict[str, str]]:
     """The placeholders of the myths and facts (the article's loop, run as written)."""
     epochs = str(MYTH_EPOCHS)
-    loop = {"lr": f"{MYTH_LR:g}", "epochs": epochs, "power": epochs.translate(SUPERSCRIPT),
-            "factor": power_of_ten(seed_article_loop(MYTH_LR, MYTH_EPOCHS))}
+    loop = {"lr": f"{MYTH_LR:g}", "epochs": epochs, "power": superscript_digits(epochs),
+            "factor": superscript_scientific(seed_article_loop(MYTH_LR, MYTH_EPOCHS))}
     return {"gd_loop": loop}
 
 

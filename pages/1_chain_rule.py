@@ -23,7 +23,8 @@ from ui.charts.chain_rule import FACTOR_PARTS, factor_extent, factor_template
 from ui.charts.common import finite_rows
 from ui.charts.layers import profile_template
 from ui.controls import Controls
-from ui.display import explain, show_chart
+from ui.display import explain, show_chart, work_capped_notice
+from ui.format import factor_from_log10
 from ui.frames import decade_extent, float32_limits, profile_frame, shown_rows
 from ui.i18n import sentences, t
 from ui.presets import LABEL_PREFIXES, PRESETS
@@ -103,14 +104,8 @@ def apply_work_cap(lang: str, values: dict) -> dict:
     for what, asked, used in (("samples", values["samples"], samples),
                               ("width", values["width"], width)):
         if used != asked:
-            st.info(t("notice.work_capped", lang, what=t(f"cr.capped.{what}", lang), asked=asked,
-                      used=used), icon=":material/speed:")
+            work_capped_notice(lang, t(f"cr.capped.{what}", lang), asked, used)
     return {**values, "samples": samples, "width": width}
-
-
-def fmt_factor(log10_value: float) -> str:
-    """A factor given as log10, printed with 3 significant digits (0 for an exact zero)."""
-    return "0" if not math.isfinite(log10_value) else f"{10.0 ** log10_value:#.3g}"
 
 
 def show_metrics(lang: str, values: dict, result: dict) -> None:
@@ -130,7 +125,7 @@ def show_metrics(lang: str, values: dict, result: dict) -> None:
                      else t("cr.metric.na", lang))
     factor_col.metric(
         t("cr.metric.factor", lang),
-        t("cr.metric.factor.value", lang, value=fmt_factor(result["factors"]["total"]),
+        t("cr.metric.factor.value", lang, value=factor_from_log10(result["factors"]["total"]),
           theory=factor_theory),
         help=t("cr.metric.factor.help", lang))
     if result["overflow"] is not None:
@@ -217,9 +212,9 @@ def factor_section(lang: str, values: dict, result: dict, controls: Controls) ->
         "factor_split", controls,
         data={"bars": bars, "theory": theory_rows,
               "extent": factor_extent(list(bars["value"]) + list(theory_rows["value"]))})
-    numbers = {"weight": fmt_factor(result["factors"]["weight"]),
-               "act": fmt_factor(result["factors"]["activation"]),
-               "total": fmt_factor(result["factors"]["total"]),
+    numbers = {"weight": factor_from_log10(result["factors"]["weight"]),
+               "act": factor_from_log10(result["factors"]["activation"]),
+               "total": factor_from_log10(result["factors"]["total"]),
                "weight_theory": f"{expected['weight']:#.3g}",
                "init": t(f"init.{values['init']}", lang)}
     if values["activation"] == "relu":

@@ -34,6 +34,7 @@ from ui.charts.clipping import (
 from ui.charts.common import PRESENTER_HEIGHT, finite_rows
 from ui.controls import Controls, section
 from ui.display import explain, show_chart
+from ui.format import decade_count, short_number
 from ui.i18n import sentences, t
 from ui.presets import LABEL_PREFIXES, PRESETS
 from ui.shell import page_setup, presenter_mode
@@ -121,19 +122,6 @@ def equal_aspect_width(width: int, width_per_height: float) -> int:
     return round(PRESENTER_HEIGHT * width_per_height) if presenter_mode() else width
 
 
-def decades(value: float) -> str:
-    """A number of decades: two decimals, or two significant digits below 0.1 (0.0044)."""
-    return f"{value:.2f}" if value >= 0.1 else f"{value:.2g}"
-
-
-def fmt(value: float) -> str:
-    """Three significant digits; short scientific notation (1.39e-3) below 0.01 and from 1e5."""
-    if value != 0 and not 0.01 <= abs(value) < 1e5:
-        mantissa, exponent = f"{value:.2e}".split("e")
-        return f"{mantissa}e{int(exponent)}"
-    return f"{value:.3g}" if abs(value) < 100 else f"{value:.0f}"
-
-
 # ---------------------------------------------------------------- sections
 
 
@@ -185,7 +173,7 @@ def geometry_section(lang: str, controls: Controls) -> None:
             with st.container(border=True):
                 st.markdown(f"**{row.label}**")
                 norm_col, angle_col = st.columns(2)
-                norm_col.metric(t("cl.a.metric.norm", lang), fmt(row.norm))
+                norm_col.metric(t("cl.a.metric.norm", lang), short_number(row.norm))
                 angle_col.metric(t("cl.a.metric.angle", lang), f"{row.angle_to_original:.1f}°",
                                  help=t("cl.a.metric.angle.help", lang))
     st.caption(geometry_caption(frame.set_index("method"), threshold, lang))
@@ -201,7 +189,7 @@ def geometry_caption(vectors: pd.DataFrame, threshold: float, lang: str) -> str:
     else:
         key = "cl.a.caption.bent_both" if value.changed == 2 else "cl.a.caption.bent_one"
     text = t(key, lang, angle=value.angle_to_original, t=threshold)
-    lengths = {"before": fmt(vectors.loc["none"].norm), "after": fmt(norm.norm)}
+    lengths = {"before": short_number(vectors.loc["none"].norm), "after": short_number(norm.norm)}
     if norm.norm < vectors.loc["none"].norm * (1 - SHORTENED):
         return sentences([text, t("cl.a.caption.norm_short", lang, **lengths)], lang)
     return sentences([text, t("cl.a.caption.norm_kept", lang, t=threshold, **lengths)], lang)
@@ -221,8 +209,9 @@ def network_section(lang: str, controls: Controls) -> None:
                            container=cols[3])
     seed = controls.seed(container=cols[4])
     result = deep_gradient(depth, width, float(gain), keep / 100.0, seed)
-    st.markdown(sentences([t("cl.b.thresholds", lang, total=fmt(result["total"]), keep=keep,
-                             c=fmt(result["c"]), v=fmt(result["v"]), size=result["size"]),
+    st.markdown(sentences([t("cl.b.thresholds", lang, total=short_number(result["total"]),
+                             keep=keep, c=short_number(result["c"]),
+                             v=short_number(result["v"]), size=result["size"]),
                            t("cl.b.spread", lang, span=result["span"], **result["spread"])],
                           lang))
     for method, column in zip(METHODS, st.columns(3), strict=True):
@@ -230,7 +219,7 @@ def network_section(lang: str, controls: Controls) -> None:
         with column.container(border=True):
             st.markdown(f"**{t(f'method.{method}', lang)}**")
             norm_col, changed_col = st.columns(2)
-            norm_col.metric(t("cl.b.metric.norm", lang), fmt(m["norm"]))
+            norm_col.metric(t("cl.b.metric.norm", lang), short_number(m["norm"]))
             st.metric(t("cl.b.metric.cosine", lang), f"{m['cosine']:.6f}",
                      help=t("cl.b.metric.cosine.help", lang, angle=m["angle"]))
             changed_col.metric(t("cl.b.metric.changed", lang), f"{100 * m['changed']:.1f}%",
@@ -238,13 +227,13 @@ def network_section(lang: str, controls: Controls) -> None:
     keys, labels = method_labels(lang)
     hist_col, layer_col = st.columns(2, gap="large")
     rule = pd.DataFrame({"x": [math.log10(result["v"])],
-                         "what": [t("cl.b.hist.rule", lang, v=fmt(result["v"]))]})
+                         "what": [t("cl.b.hist.rule", lang, v=short_number(result["v"]))]})
     show_chart(histogram_template(
         x_title=t("cl.b.hist.x", lang), y_title=t("cl.b.hist.y", lang),
         legend_title=t("cl.method", lang), keys=keys, labels=labels,
         title=t("cl.b.hist.title", lang)), "component_histogram", controls, container=hist_col,
         data={"bins": labelled(result["bins"], lang), "rule": rule})
-    hist_caption = t("cl.b.hist.caption", lang, shift=decades(abs(result["shift"])))
+    hist_caption = t("cl.b.hist.caption", lang, shift=decade_count(abs(result["shift"])))
     if result["zeros"]:
         hist_caption = sentences([hist_caption, t("cl.b.hist.zeros", lang, zeros=result["zeros"],
                                                   size=result["size"])], lang)
@@ -263,7 +252,7 @@ def network_section(lang: str, controls: Controls) -> None:
 
 def layers_caption(result: dict, lang: str) -> str:
     """What each rule did to the per-layer norms, chosen by the computed changes."""
-    parts = [t("cl.b.layers.norm", lang, shift=decades(abs(result["shift"])))]
+    parts = [t("cl.b.layers.norm", lang, shift=decade_count(abs(result["shift"])))]
     value = result["changes"]["value"]
     even = value["most"] - value["least"] < EVEN_DECADES
     parts.append(t("cl.b.layers.value_even" if even else "cl.b.layers.value_uneven", lang,
@@ -324,7 +313,7 @@ def cliff_readout(lang: str, runs: dict, shown: list[str]) -> None:
         with column.container(border=True):
             st.markdown(f"**{t(f'method.{method}', lang)}**")
             a, b = st.columns(2)
-            a.metric(t("cl.c.metric.loss", lang), fmt(run["loss"][-1]))
+            a.metric(t("cl.c.metric.loss", lang), short_number(run["loss"][-1]))
             b.metric(t("cl.c.metric.clipped", lang), str(run["n_clipped"]),
                      help=t("cl.c.metric.clipped.help", lang))
             if run["exit"] is not None:

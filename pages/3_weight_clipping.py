@@ -21,7 +21,8 @@ from ui.charts.weight_clipping import (
     loss_template,
 )
 from ui.controls import Controls, section
-from ui.display import explain, show_chart
+from ui.display import explain, show_chart, work_capped_notice
+from ui.format import caret_power_of_ten, word_list
 from ui.frames import decade_extent, float32_limits, profile_frame, shown_rows
 from ui.i18n import sentences, t
 from ui.presets import LABEL_PREFIXES, PRESETS
@@ -149,18 +150,6 @@ def training_runs(clips: tuple, gain: float, activation: str, dataset: str, seed
 # ---------------------------------------------------------------- text helpers
 
 
-def decades(value: float) -> str:
-    """A log10 value as a power of ten for a metric, e.g. 10^3.9."""
-    return f"10^{value:.1f}"
-
-
-def listing(items: list[str], lang: str) -> str:
-    """'a, b and c' / 'a、b 和 c'."""
-    if len(items) < 2:
-        return "".join(items)
-    return t("wc.list", lang, head=t("wc.list.sep", lang).join(items[:-1]), last=items[-1])
-
-
 def multiple_name(multiple: int) -> str:
     """4 -> '4c', 1 -> 'c'."""
     return "c" if multiple == 1 else f"{multiple}c"
@@ -198,8 +187,7 @@ def network_section(lang: str, controls: Controls, c: float, gain: float, activa
     width = controls.slider("width", "wc.control.width", 8, 256, 128, step=8, container=cols[1])
     summary = weight_summary(c, depth, width, gain, seed)
     if summary["samples"] < MAX_SAMPLES:
-        st.info(t("notice.work_capped", lang, what=t("wc.capped_what", lang), asked=MAX_SAMPLES,
-                  used=summary["samples"]))
+        work_capped_notice(lang, t("wc.capped_what", lang), MAX_SAMPLES, summary["samples"])
     section_histogram(summary, c, width, gain, lang, controls)
     gradients = [gradient_summary(clip, depth, width, gain, activation, seed)
                  for clip in (None, c)]
@@ -271,13 +259,13 @@ def section_gradients(net: dict, gradients: list[dict], c: float, depth: int, wi
     at_input = [g["at_input"] for g in gradients]
     cap_total = depth * math.log10(net["bound"])
     cols = st.columns(5)
-    cols[0].metric(t("wc.metric.ratio_unclipped", lang), decades(at_input[0]))
-    cols[1].metric(t("wc.metric.ratio_clipped", lang), decades(at_input[1]))
+    cols[0].metric(t("wc.metric.ratio_unclipped", lang), caret_power_of_ten(at_input[0]))
+    cols[1].metric(t("wc.metric.ratio_clipped", lang), caret_power_of_ten(at_input[1]))
     cols[2].metric(t("wc.metric.spectral", lang), f"{net['spectral'][0]:.3g} → "
                    f"{net['spectral'][1]:.3g}",
                    help=t("wc.metric.spectral.help", lang, layers=net["spectral_layers"]))
     cols[3].metric(t("wc.metric.bound", lang), f"{net['bound']:.3g}")
-    cols[4].metric(t("wc.metric.cap", lang, depth=depth), decades(cap_total))
+    cols[4].metric(t("wc.metric.cap", lang, depth=depth), caret_power_of_ten(cap_total))
     st.markdown(verdict(net, at_input, cap_total, c, lang))
 
 
@@ -301,10 +289,11 @@ def verdict(net: dict, at_input: list, cap_total: float, c: float, lang: str) ->
     before, after = at_input
     limits = {"low": f"10^{-REGIME_DECADES:g}", "high": f"10^{REGIME_DECADES:g}"}
     regime = gradient_regime(after)
-    parts = [t("wc.verdict.moved", lang, c=c, before=decades(before), after=decades(after),
+    parts = [t("wc.verdict.moved", lang, c=c, before=caret_power_of_ten(before),
+               after=caret_power_of_ten(after),
                regime=t(f"regime.{regime}", lang), rule=t(f"wc.rule.{regime}", lang, **limits))]
     parts.append(t(f"wc.verdict.{cap_outcome(net['bound'], cap_total)}", lang,
-                   bound=f"{net['bound']:.3g}", cap=decades(cap_total), **limits))
+                   bound=f"{net['bound']:.3g}", cap=caret_power_of_ten(cap_total), **limits))
     if net["at_bound"] == 0:
         parts.append(t("wc.verdict.untouched", lang))
     elif net["bound"] >= 1:
@@ -328,7 +317,7 @@ def training_section(lang: str, controls: Controls, c: float, gain: float, activ
     """Section 3: the same small network trained unclipped and clipped at 4c, 2c and c."""
     st.subheader(t("wc.train.header", lang))
     multiples = [multiple_name(m) for m in CLIP_MULTIPLES if m is not None]
-    explain(t("wc.train.intro", lang, multiples=listing(multiples, lang)), lang)
+    explain(t("wc.train.intro", lang, multiples=word_list(multiples, lang)), lang)
     dataset = controls.select("data", "wc.control.data", DATASETS, "moons", "wc.data.",
                               help_key="wc.control.data.help", container=st.columns(3)[0])
     # the unclipped run does not depend on c: it stays cached while c moves

@@ -26,12 +26,12 @@ from core.descent_demo import (
     first_below,
     first_zero_step,
     log10_norm,
-    scientific,
     steps_to_shrink,
 )
 from ui.charts import descent as charts
 from ui.controls import Controls, section
 from ui.display import explain, show_chart
+from ui.format import scientific_from_log10
 from ui.i18n import sentences, t
 from ui.presets import LABEL_PREFIXES, PRESETS
 from ui.shell import page_setup
@@ -49,15 +49,7 @@ SEED_LR, SEED_EPOCHS, SEED_G0 = 0.01, 1000, 1.0
 SHOW_KEYS = {"step": "stp", "exponential": "exp", "cosine": "cos", "inverse_time": "inv"}
 
 
-def sci(log10_abs: float, sign: float = 1.0, digits: int = 4) -> str:
-    """A number given in log form, as text like -2.8925e+1 (works beyond float64)."""
-    mantissa, exponent = scientific(log10_abs, sign, digits)
-    if mantissa == 0:
-        return "0"
-    return f"{mantissa:.{digits}f}e{exponent:+d}"
-
-
-FLOAT64_TEXT = sci(math.log10(FLOAT64_MAX), 1.0, 1)  # 1.8e+308
+FLOAT64_TEXT = scientific_from_log10(math.log10(FLOAT64_MAX), 1.0, 1)  # 1.8e+308
 
 
 # ---------------------------------------------------------------- cached core calls
@@ -135,7 +127,7 @@ def one_dimension(lang: str, controls: Controls) -> None:
     m[0].metric(t("gd.a.m_regime", lang), t(f"gd.regime.{name}", lang))
     m[1].metric(t("gd.a.m_factor", lang), f"{factor:.4g}", help=t("gd.a.m_factor.help", lang))
     m[2].metric(t("gd.a.m_thresholds", lang), f"{1 / lam:.4g} · {2 / lam:.4g}")
-    m[3].metric(t("gd.a.m_last", lang, k=steps), sci(logs[-1], signs[-1]))
+    m[3].metric(t("gd.a.m_last", lang, k=steps), scientific_from_log10(logs[-1], signs[-1]))
     regime_callout(name, lam, eta, lang)
 
     zero = first_zero_step(logs)
@@ -159,7 +151,7 @@ def one_dimension(lang: str, controls: Controls) -> None:
                               t("gd.a.cut", lang, first=steps + 1 - cut, last=steps,
                                 bound=f"{bound:g}") if cut else ""], lang))
     with right:
-        text = [sci(v, s) for v, s in zip(logs, signs, strict=True)]
+        text = [scientific_from_log10(v, s) for v, s in zip(logs, signs, strict=True)]
         sign_labels = (t("gd.sign_pos", lang), t("gd.sign_neg", lang))
         frame = charts.log_abs_frame(logs, signs, text, sign_labels, name)
         if len(frame):
@@ -366,9 +358,10 @@ def schedule_table(runs: dict, keys: list[str], names: dict, threshold: float, l
         peak = int(np.argmax(finite))
         rows.append({t("gd.c.series", lang): names[k],
                      t("gd.c.col_below", lang): "—" if below is None else str(below),
-                     t("gd.c.col_peak", lang): t("gd.c.peak_cell", lang,
-                                                 value=sci(logs[peak], 1.0, 3), k=peak),
-                     t("gd.c.col_final", lang): sci(logs[-1], 1.0, 3)})
+                     t("gd.c.col_peak", lang): t(
+                         "gd.c.peak_cell", lang, value=scientific_from_log10(logs[peak], 1.0, 3),
+                         k=peak),
+                     t("gd.c.col_final", lang): scientific_from_log10(logs[-1], 1.0, 3)})
     return pd.DataFrame(rows)
 
 
@@ -376,7 +369,7 @@ def seed_loop(lang: str) -> None:
     st.header(t("gd.d.title", lang))
     explain(t("gd.d.intro", lang), lang)
     value = seed_article_loop(SEED_LR, SEED_EPOCHS, SEED_G0)
-    number = sci(math.log10(abs(value)), math.copysign(1.0, value), 3)
+    number = scientific_from_log10(math.log10(abs(value)), math.copysign(1.0, value), 3)
     loop = {"lr": f"{SEED_LR:g}", "epochs": SEED_EPOCHS, "g0": f"{SEED_G0:g}"}
     left, right = st.columns(2)
     with left:

@@ -7,11 +7,11 @@ import pandas as pd
 import streamlit as st
 
 from core.activations import ACTIVATIONS
+from core.clipping import EPS as CLIP_EPS
 from core.network import INITS
 from core.remedies import (
     BATCH,
     BN_EPS,
-    CLIP_EPS,
     CRITICAL_GAINS,
     DEPTH_CURVE,
     SAMPLES,
@@ -43,7 +43,7 @@ from ui.charts.explosion import (
     y_extent,
 )
 from ui.controls import Controls, section
-from ui.display import explain, show_chart
+from ui.display import explain, show_chart, work_capped_notice
 from ui.frames import BAND_QUANTILES, float32_limits, profile_frame
 from ui.i18n import t
 from ui.presets import LABEL_PREFIXES, PRESETS
@@ -244,8 +244,7 @@ def draw_profiles(columns, sides: dict, results: dict, shared: dict, lang: str,
         with column:
             init_note(settings, result, shared, lang)
             if result["samples"] < SAMPLES:
-                st.info(t("notice.work_capped", lang, what=t("ex.work_samples", lang),
-                          asked=SAMPLES, used=result["samples"]), icon=":material/speed:")
+                work_capped_notice(lang, t("ex.work_samples", lang), SAMPLES, result["samples"])
             readouts(result, lang)
             show_chart(profile_chart(
                 regime_labels=regime_labels(lang), x_title=t("label.layer", lang),
@@ -376,8 +375,7 @@ def draw_phase(sides: dict, shared: dict, lang: str, controls: Controls) -> None
                               "label": [settings["name"]]})
         with column:
             if len(gains) < len(PHASE_GAINS):
-                st.info(t("notice.work_capped", lang, what=t("ex.work_grid", lang),
-                          asked=len(PHASE_GAINS), used=len(gains)), icon=":material/speed:")
+                work_capped_notice(lang, t("ex.work_grid", lang), len(PHASE_GAINS), len(gains))
             show_chart(phase_template(
                 x_title=t("ex.phase_gain", lang), y_title=t("ex.phase_depth", lang),
                 colour_title=t("ex.phase_growth", lang, clamp=f"{CLAMP_DECADES:g}"),

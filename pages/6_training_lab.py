@@ -38,7 +38,8 @@ from ui.charts.training import (
     loss_template,
 )
 from ui.controls import Controls
-from ui.display import explain, show_chart
+from ui.display import explain, show_chart, work_capped_notice
+from ui.format import e_power_of_ten
 from ui.frames import shown_rows
 from ui.i18n import sentences, t
 from ui.i18n.training import LR_CHOICES, WC_CHOICES
@@ -319,11 +320,6 @@ def grid_frames(s: dict, data, lang: str) -> tuple[pd.DataFrame, pd.DataFrame]:
 # ---------------------------------------------------------------- words
 
 
-def power_of_ten(log10_value: float) -> str:
-    """1e41-style text for a log10 value."""
-    return f"1e{log10_value:.0f}" if abs(log10_value) >= 4 else f"{10 ** log10_value:.3g}"
-
-
 def outcome(s: dict) -> str:
     """"diverged", "trained" (final accuracy >= LEARNT) or "stalled"."""
     if s["divergence"] is not None:
@@ -339,7 +335,7 @@ def status_text(s: dict, label: str, lang: str) -> str:
                "tl.status.diverged_inf" if math.isinf(value) else "tl.status.diverged")
         return t(key, lang, run=label, step=step, last=step - 1,
                  quantity=t(f"tl.quantity.{quantity}", lang),
-                 value=power_of_ten(value) if math.isfinite(value) else "")
+                 value=e_power_of_ten(value) if math.isfinite(value) else "")
     acc, loss = s["eval"]["acc"][-1], s["eval"]["loss"][-1]
     return t(f"tl.status.{outcome(s)}", lang, run=label, steps=s["steps"], acc=f"{acc:.1f}",
              loss=f"{loss:.3g}", learnt=f"{LEARNT:g}", chance=f"{CHANCE:g}")
@@ -522,8 +518,8 @@ if v["cmp"]:
 configs = {key: capped(config) for key, config in asked.items()}
 for key, config in configs.items():
     if config.steps < asked[key].steps:
-        st.info(t("notice.work_capped", lang, what=t("tl.capped_what", lang, run=key),
-                  asked=asked[key].steps, used=config.steps))
+        work_capped_notice(lang, t("tl.capped_what", lang, run=key), asked[key].steps,
+                           config.steps)
 labels = {"A": t("tl.run.a", lang)}
 if "B" in configs:
     labels["B"] = t("tl.run.b", lang, diff=describe_b(configs["A"], configs["B"], lang))

@@ -19,7 +19,8 @@ from ui.charts.explanations import (
 )
 from ui.charts.layers import profile_template
 from ui.controls import Controls
-from ui.display import explain, show_chart
+from ui.display import explain, show_chart, work_capped_notice
+from ui.format import caret_power_of_ten_or_zero
 from ui.frames import decade_extent, float32_limits, profile_frame, shown_rows
 from ui.i18n import sentences, t
 from ui.presets import LABEL_PREFIXES, PRESETS
@@ -110,13 +111,6 @@ def compare(studied: float, reference: float) -> str:
     return "below" if studied < reference else "above"
 
 
-def decades(log10_value: float) -> str:
-    """A log10 value written as a power of ten for a metric."""
-    if math.isnan(log10_value):
-        return "–"
-    return f"10^{log10_value:.1f}" if math.isfinite(log10_value) else "0"
-
-
 def median_log10(view: dict) -> float:
     """Median log10 saliency magnitude over the points where it is not zero."""
     alive = view["log_norm"][np.isfinite(view["log_norm"])]
@@ -178,11 +172,13 @@ def section_models(views: dict, settings: dict, lang: str) -> None:
     cols = st.columns(4)
     cols[0].metric(t("xai.metric.acc_ref", lang), f"{100 * reference['accuracy']:.0f}%")
     cols[1].metric(t("xai.metric.acc_studied", lang), f"{100 * studied['accuracy']:.0f}%")
-    cols[2].metric(t("xai.metric.grad", lang), decades(studied["grad_log10"]),
-                   t("xai.metric.vs_ref", lang, value=decades(reference["grad_log10"])),
+    cols[2].metric(t("xai.metric.grad", lang), caret_power_of_ten_or_zero(studied["grad_log10"]),
+                   t("xai.metric.vs_ref", lang,
+                     value=caret_power_of_ten_or_zero(reference["grad_log10"])),
                    delta_color="off", delta_arrow="off", help=t("xai.metric.grad.help", lang))
-    cols[3].metric(t("xai.metric.peak", lang), decades(studied["peak_log10"]),
-                   t("xai.metric.vs_ref", lang, value=decades(reference["peak_log10"])),
+    cols[3].metric(t("xai.metric.peak", lang), caret_power_of_ten_or_zero(studied["peak_log10"]),
+                   t("xai.metric.vs_ref", lang,
+                     value=caret_power_of_ten_or_zero(reference["peak_log10"])),
                    delta_color="off", delta_arrow="off")
     st.markdown(run_story(studied, settings, lang))
 
@@ -192,10 +188,12 @@ def run_story(studied: dict, settings: dict, lang: str) -> str:
     if studied["diverged_at"] is not None:
         text = t("xai.story.diverged", lang, step=studied["diverged_at"],
                  quantity=t(f"xai.quantity.{studied['diverged_what']}", lang),
-                 peak=decades(studied["peak_log10"]), acc=f"{100 * studied['accuracy']:.0f}")
+                 peak=caret_power_of_ten_or_zero(studied["peak_log10"]),
+                 acc=f"{100 * studied['accuracy']:.0f}")
     else:
         text = t("xai.story.finished", lang, steps=settings["steps_used"],
-                 acc=f"{100 * studied['accuracy']:.0f}", peak=decades(studied["peak_log10"]))
+                 acc=f"{100 * studied['accuracy']:.0f}",
+                 peak=caret_power_of_ten_or_zero(studied["peak_log10"]))
     flat = flat_share(studied)
     if flat >= 0.5:
         text = sentences([text, t("xai.story.flat", lang, share=f"{100 * flat:.0f}")], lang)
@@ -408,8 +406,9 @@ def conclusion(scores: dict, views: dict, keys: dict, settings: dict, lang: str)
             verdict = "empty"
             numbers["used"] = f"{100 * scores['studied']['used']:.0f}"
         parts.append(t(f"xai.end.training.{verdict}", lang,
-                       grad=decades(views["studied"][0]["grad_log10"]),
-                       grad_ref=decades(views["reference"][0]["grad_log10"]), **numbers))
+                       grad=caret_power_of_ten_or_zero(views["studied"][0]["grad_log10"]),
+                       grad_ref=caret_power_of_ten_or_zero(views["reference"][0]["grad_log10"]),
+                       **numbers))
     st.markdown("\n\n".join(parts))
     st.caption(t("xai.sources", lang))
 
@@ -441,8 +440,8 @@ settings["steps_used"] = steps_for(settings["depth"], settings["width"], setting
 explain(t("xai.intro", lang, batch=BATCH, gain=f"{REFERENCE['gain']:g}",
            lr=f"{REFERENCE['lr']:g}"), lang)
 if settings["steps_used"] < settings["steps"]:
-    st.info(t("notice.work_capped", lang, what=t("xai.capped_what", lang),
-              asked=settings["steps"], used=settings["steps_used"]), icon=":material/speed:")
+    work_capped_notice(lang, t("xai.capped_what", lang), settings["steps"],
+                       settings["steps_used"])
 common = (settings["data"], settings["depth"], settings["width"])
 seeds = (settings["seed"], settings["seed"] + 1)
 studied_clip = float(settings["c"]) if settings["clip"] else None

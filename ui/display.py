@@ -123,3 +123,9 @@ def explain(markdown: str, lang: str) -> None:
             st.markdown(markdown)
     else:
         st.markdown(markdown)
+
+
+def work_capped_notice(lang: str, what: str, asked: int, used: int) -> None:
+    """The info note that ``what`` (already translated) was reduced from asked to used."""
+    st.info(t("notice.work_capped", lang, what=what, asked=asked, used=used),
+            icon=":material/speed:")
