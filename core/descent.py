@@ -16,6 +16,8 @@ import math
 
 import numpy as np
 
+from core.checks import check_count, check_finite, check_positive
+
 SCHEDULES = ("constant", "step", "exponential", "cosine", "inverse_time")
 FLOAT64_MAX = float(np.finfo(np.float64).max)
 REGIME_TOL = 1e-9  # relative tolerance for the boundary cases eta*L == 1 and == 2
@@ -31,36 +33,6 @@ _SCHEDULE_PARAMS = {
 
 
 # ---------------------------------------------------------------- validation helpers
-
-
-def _finite(value: float, name: str) -> float:
-    """A finite real number (not NaN, not inf, not a bool)."""
-    if isinstance(value, bool):
-        raise ValueError(f"{name} must be a number, got a bool")
-    try:
-        v = float(value)
-    except (TypeError, ValueError):
-        raise ValueError(f"{name} must be a number, got {value!r}") from None
-    if not math.isfinite(v):
-        raise ValueError(f"{name} must be finite, got {value!r}")
-    return v
-
-
-def _positive(value: float, name: str) -> float:
-    """A finite number > 0."""
-    v = _finite(value, name)
-    if v <= 0:
-        raise ValueError(f"{name} must be > 0, got {value!r}")
-    return v
-
-
-def _count(value: int, name: str, minimum: int = 0) -> int:
-    """A whole number >= minimum (ints only: 2.5 steps makes no sense)."""
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
-        raise ValueError(f"{name} must be a whole number, got {value!r}")
-    if value < minimum:
-        raise ValueError(f"{name} must be >= {minimum}, got {value}")
-    return int(value)
 
 
 def _vector(values, name: str) -> np.ndarray:
@@ -113,26 +85,26 @@ def learning_rates(lr: float, steps: int, schedule: str = "constant", **params) 
                      (default lr_min=0; SGDR Eq. 5, PyTorch CosineAnnealingLR with T_max=steps)
     - inverse_time:  eta_j = lr / (1 + decay * j)                  (default decay=0.1)
     """
-    lr = _finite(lr, "lr")
+    lr = check_finite(lr, "lr")
     if lr < 0:
         raise ValueError(f"lr must be >= 0, got {lr}")
-    steps = _count(steps, "steps")
+    steps = check_count(steps, "steps")
     p = _schedule_params(schedule, steps, params)
     j = np.arange(steps, dtype=np.float64)
     if schedule == "constant":
         return np.full(steps, lr)
     if schedule == "step":
-        gamma = _positive(p["gamma"], "gamma")
-        size = _count(p["step_size"], "step_size", minimum=1)
+        gamma = check_positive(p["gamma"], "gamma")
+        size = check_count(p["step_size"], "step_size", minimum=1)
         return lr * gamma ** np.floor(j / size)
     if schedule == "exponential":
-        return lr * _positive(p["gamma"], "gamma") ** j
+        return lr * check_positive(p["gamma"], "gamma") ** j
     if schedule == "cosine":
-        lr_min = _finite(p["lr_min"], "lr_min")
+        lr_min = check_finite(p["lr_min"], "lr_min")
         if not 0 <= lr_min <= lr:
             raise ValueError(f"lr_min must lie in [0, lr] = [0, {lr}], got {lr_min}")
         return lr_min + (lr - lr_min) * (1 + np.cos(np.pi * j / max(steps, 1))) / 2
-    decay = _finite(p["decay"], "decay")
+    decay = check_finite(p["decay"], "decay")
     if decay < 0:
         raise ValueError(f"decay must be >= 0, got {decay}")
     return lr / (1 + decay * j)
@@ -204,7 +176,7 @@ def divergence_step(
     limit=np.finfo(np.float32).max for float32. Within about 1e-13 relative of the limit the
     answer may be off by the rounding of the logarithms.
     """
-    limit = _positive(limit, "limit")
+    limit = check_positive(limit, "limit")
     logs, _ = gd_quadratic_log10(eigenvalues, x0, lr, steps, schedule, **schedule_params)
     over = np.flatnonzero(np.any(logs > math.log10(limit), axis=1))
     return int(over[0]) if over.size else None
@@ -227,7 +199,7 @@ def quadratic_loss(eigenvalues, path) -> np.ndarray:
 
 def contraction_factor(lr: float, curvature: float) -> float:
     """|1 - eta * L|: how much one step multiplies the distance along curvature L."""
-    return abs(1.0 - _finite(lr, "lr") * _finite(curvature, "curvature"))
+    return abs(1.0 - check_finite(lr, "lr") * check_finite(curvature, "curvature"))
 
 
 def regime(lr: float, curvature: float) -> str:
@@ -237,7 +209,7 @@ def regime(lr: float, curvature: float) -> str:
     "oscillating" (1/L < eta < 2/L), "no_convergence" (eta = 2/L), "diverging" (eta > 2/L);
     the two boundaries are matched with relative tolerance 1e-9.
     """
-    lr, L = _finite(lr, "lr"), _positive(curvature, "curvature")
+    lr, L = check_finite(lr, "lr"), check_positive(curvature, "curvature")
     if lr < 0:
         raise ValueError(f"lr must be >= 0, got {lr}")
     t = lr * L
@@ -254,7 +226,7 @@ def regime(lr: float, curvature: float) -> str:
 
 def _curvatures(L: float, mu: float) -> tuple[float, float]:
     """Largest and smallest curvature, with L >= mu > 0."""
-    L, mu = _positive(L, "L"), _positive(mu, "mu")
+    L, mu = check_positive(L, "L"), check_positive(mu, "mu")
     if mu > L:
         raise ValueError(f"mu (smallest curvature) must be <= L (largest), got mu={mu}, L={L}")
     return L, mu
@@ -280,7 +252,7 @@ def seed_article_loop(lr: float, epochs: int, g0: float = 1.0) -> float:
 
     That is gradient descent on g^2/2 and nothing more (0.99**1000 = 4.317e-5).
     """
-    lr, grad = _finite(lr, "lr"), _finite(g0, "g0")
-    for _ in range(_count(epochs, "epochs")):
+    lr, grad = check_finite(lr, "lr"), check_finite(g0, "g0")
+    for _ in range(check_count(epochs, "epochs")):
         grad = grad - lr * grad
     return grad

@@ -10,7 +10,8 @@ import math
 
 import numpy as np
 
-from core.descent import SCHEDULES, _count, _finite, _positive, learning_rates
+from core.checks import check_count, check_finite, check_positive
+from core.descent import SCHEDULES, learning_rates
 
 
 def log10_norm(log10_abs: np.ndarray) -> np.ndarray:
@@ -57,10 +58,10 @@ def decay_params(schedule: str, final_ratio: float, steps: int, lr: float = 1.0)
     inverse_time decay. Cosine cannot end below its weight at j = steps-1 with lr_min = 0:
     there lr_min is 0 and the end point is a little higher.
     """
-    r = _finite(final_ratio, "final_ratio")
+    r = check_finite(final_ratio, "final_ratio")
     if not 0 < r <= 1:
         raise ValueError(f"final_ratio must lie in (0, 1], got {final_ratio}")
-    steps = _count(steps, "steps", minimum=2)
+    steps = check_count(steps, "steps", minimum=2)
     if schedule not in SCHEDULES:
         raise ValueError(f"unknown schedule {schedule!r}")
     last = steps - 1
@@ -73,7 +74,7 @@ def decay_params(schedule: str, final_ratio: float, steps: int, lr: float = 1.0)
         return {"gamma": r ** (1.0 / last)}
     if schedule == "cosine":
         c = (1.0 + math.cos(math.pi * last / steps)) / 2.0  # cosine's weight at the last step
-        return {"lr_min": max(0.0, (r - c) / (1.0 - c)) * _finite(lr, "lr")}
+        return {"lr_min": max(0.0, (r - c) / (1.0 - c)) * check_finite(lr, "lr")}
     return {"decay": (1.0 / r - 1.0) / last}
 
 
@@ -84,13 +85,14 @@ def schedule_rates(lr: float, steps: int, schedule: str, final_ratio: float) -> 
 
 def first_below(rates: np.ndarray, threshold: float) -> int | None:
     """First step j whose learning rate is below ``threshold`` (e.g. 2/lambda), or None."""
-    hits = np.flatnonzero(np.asarray(rates, dtype=np.float64) < _positive(threshold, "threshold"))
+    threshold = check_positive(threshold, "threshold")
+    hits = np.flatnonzero(np.asarray(rates, dtype=np.float64) < threshold)
     return int(hits[0]) if hits.size else None
 
 
 def steps_to_shrink(rate: float, decades: float) -> int | None:
     """Fewest steps k with rate**k <= 10**-decades (None if rate >= 1; 1 if rate == 0)."""
-    rate, decades = _finite(rate, "rate"), _positive(decades, "decades")
+    rate, decades = check_finite(rate, "rate"), check_positive(decades, "decades")
     if rate >= 1:
         return None
     if rate <= 0:

@@ -14,6 +14,7 @@ import numpy as np
 
 from core.activations import activation as activation_functions
 from core.activations import is_positively_homogeneous
+from core.logspace import unit_and_log10_norm
 
 INITS = ("he", "xavier", "lecun", "normal")
 Weights = Sequence[np.ndarray]
@@ -150,13 +151,6 @@ def weight_gradients(weights: Weights, x: np.ndarray, activation: str,
     ]
 
 
-def _normalise(v: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(v / ||v||, log10 ||v||) per row; a zero row stays zero with log10 norm -inf."""
-    norm = np.linalg.norm(v, axis=-1)
-    unit = np.divide(v, norm[..., None], out=np.zeros_like(v), where=norm[..., None] > 0)
-    return unit, np.log10(norm)
-
-
 def _tanh_tiny_regime(unit_h: np.ndarray, log_scale: np.ndarray) -> np.ndarray:
     """Rows whose true pre-activation is below 1e-8: there tanh(h) == h in float64."""
     return log_scale + np.log10(np.max(np.abs(unit_h), axis=-1)) < -8.0
@@ -168,10 +162,10 @@ def _bounded_layer(unit_a: np.ndarray, log_scale: np.ndarray, w: np.ndarray,
     phi, dphi = activation_functions(activation)
     unit_h = _linear(unit_a, w)
     h = unit_h * 10.0 ** log_scale[..., None]
-    unit_next, log_next = _normalise(phi(h))
+    unit_next, log_next = unit_and_log10_norm(phi(h))
     if activation == "tanh":  # tiny activations: tanh is the identity, keep the scale exactly
         tiny = _tanh_tiny_regime(unit_h, log_scale)
-        unit_lin, log_lin = _normalise(unit_h)
+        unit_lin, log_lin = unit_and_log10_norm(unit_h)
         unit_next = np.where(tiny[..., None], unit_lin, unit_next)
         log_next = np.where(tiny, log_scale + log_lin, log_next)
     return unit_next, log_next, dphi(h)
@@ -182,7 +176,7 @@ def _homogeneous_layer(unit_a: np.ndarray, log_scale: np.ndarray, w: np.ndarray,
     """One relu/leaky/linear layer: phi(c h) = c phi(h), so run it on the unit input exactly."""
     phi, dphi = activation_functions(activation)
     unit_h = _linear(unit_a, w)
-    unit_next, log_step = _normalise(phi(unit_h))
+    unit_next, log_step = unit_and_log10_norm(phi(unit_h))
     return unit_next, log_scale + log_step, dphi(unit_h)
 
 
@@ -190,7 +184,7 @@ def _forward_log_space(weights: Weights, x: np.ndarray,
                        activation: str) -> tuple[list[np.ndarray], list[np.ndarray]]:
     """([log10 ||a_0||..log10 ||a_L||], [phi'(h_1)..phi'(h_L)]) without overflow."""
     layer = _homogeneous_layer if is_positively_homogeneous(activation) else _bounded_layer
-    unit, log_scale = _normalise(np.asarray(x, dtype=float))
+    unit, log_scale = unit_and_log10_norm(np.asarray(x, dtype=float))
     log_norms, derivatives = [log_scale], []
     for w in weights:
         unit, log_scale, derivative = layer(unit, log_scale, w, activation)
@@ -202,10 +196,10 @@ def _forward_log_space(weights: Weights, x: np.ndarray,
 def _backward_log_space(weights: Weights, derivatives: list[np.ndarray],
                         upstream: np.ndarray) -> tuple[list[np.ndarray], list[np.ndarray]]:
     """([log10 ||g_0||..log10 ||g_L||], [log10 of each layer's norm ratio, layer 1..L])."""
-    unit, log_scale = _normalise(np.asarray(upstream, dtype=float))
+    unit, log_scale = unit_and_log10_norm(np.asarray(upstream, dtype=float))
     log_norms, log_steps = [log_scale], []
     for w, derivative in zip(reversed(weights), reversed(derivatives), strict=True):
-        unit, log_step = _normalise((derivative * unit) @ w)
+        unit, log_step = unit_and_log10_norm((derivative * unit) @ w)
         log_steps.append(np.where(np.isneginf(log_scale), np.nan, log_step))  # 0/0 undefined
         log_scale = log_scale + log_step
         log_norms.append(log_scale)

@@ -19,7 +19,8 @@ any of these switched on:
   Ma 2019) and SkipInit (De & Smith 2020) do; He et al. 2016 (r = 1) rely on BN inside the
   branch instead.
 - gradient clipping by global norm (Pascanu et al. 2013, Alg. 1; PyTorch clip_grad_norm_):
-  every layer's weight gradient is multiplied by the same coef = min(1, c / (total + 1e-6)).
+  every layer's weight gradient is multiplied by the same coef = min(1, c / (total + 1e-6)),
+  as core.clipping.clip_grad_norm does; log10_clip_coefficient is its log-space form.
 - a better initialisation: He for ReLU-like units, Xavier for tanh/sigmoid/linear, at gain 1.
 
 The loss is sum(upstream * a_L). `forward`/`backward` are the plain reference; `log10_norms`
@@ -35,11 +36,12 @@ import numpy as np
 
 from core.activations import activation as activation_functions
 from core.activations import is_positively_homogeneous
+from core.clipping import EPS
+from core.logspace import unit_and_log10_norm
 from core.network import init_std, init_weights
 from core.theory import layer_log10_growth, theory_applies
 
 BN_EPS = 1e-5
-CLIP_EPS = 1e-6  # PyTorch clip_grad_norm_ adds this to the total norm
 STABLE_DECADES = 1.0  # |total growth| <= 1 decade (a factor of 10) counts as stable
 SAMPLES, BATCH = 8, 32  # the page's experiment: networks per column, inputs each (BN's batch)
 DEPTH_CURVE = (1, 5, 10, 20, 30, 50, 100)  # depths of the growth-against-depth comparison
@@ -47,6 +49,7 @@ TREND_DECADES = 0.25  # a median change beyond this over the deeper half is a tr
 BETTER_INIT = {"relu": "he", "leaky_relu": "he", "tanh": "xavier", "sigmoid": "xavier",
                "linear": "xavier"}
 LN10 = math.log(10.0)
+PER_NETWORK = (-2, -1)  # the (batch, units) axes: log space keeps one scale per network
 
 
 @dataclass(frozen=True)
@@ -115,14 +118,6 @@ def backward(weights, x, activation: str, upstream, bn: bool = False,
     return input_grads[::-1], weight_grads[::-1]
 
 
-def clip_by_global_norm(grads: list[np.ndarray], max_norm: float
-                        ) -> tuple[list[np.ndarray], float]:
-    """(clipped grads, total norm before): every grad times min(1, c / (total + 1e-6))."""
-    total = math.sqrt(sum(float(np.sum(g**2)) for g in grads))
-    coef = min(1.0, max_norm / (total + CLIP_EPS))
-    return [g * coef for g in grads], total
-
-
 # --- log space -----------------------------------------------------------------------------
 
 _BLAS_SERIAL_MNK = 1 << 18  # OpenBLAS runs a gemm with m*n*k at most 4*65536 on one thread
@@ -146,14 +141,6 @@ def _log10_fro(v: np.ndarray) -> np.ndarray:
     return np.log10(np.sqrt(np.sum(v * v, axis=(-2, -1))))
 
 
-def _unit(v: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(v / ||v||_F, log10 ||v||_F) per network; a zero array stays zero with scale -inf."""
-    norm = np.sqrt(np.sum(v * v, axis=(-2, -1)))
-    unit = np.divide(v, norm[..., None, None], out=np.zeros_like(v),
-                     where=norm[..., None, None] > 0)
-    return unit, np.log10(norm)
-
-
 def _pow10(exponent: np.ndarray) -> np.ndarray:
     """10^exponent with a trailing (1, 1) so it scales a (..., batch, units) array."""
     return (10.0 ** np.asarray(exponent))[..., None, None]
@@ -163,7 +150,8 @@ def _add_scaled(u1, s1, u2, s2) -> tuple[np.ndarray, np.ndarray]:
     """10^s1 u1 + 10^s2 u2 as (unit, log10 scale), without forming either term."""
     top = np.maximum(s1, s2)
     top = np.where(np.isfinite(top), top, 0.0)  # both terms zero: keep the sum zero
-    unit, log_norm = _unit(u1 * _pow10(s1 - top) + u2 * _pow10(s2 - top))
+    unit, log_norm = unit_and_log10_norm(u1 * _pow10(s1 - top) + u2 * _pow10(s2 - top),
+                                         PER_NETWORK)
     return unit, top + log_norm
 
 
@@ -180,16 +168,16 @@ def _branch_log_space(v, scale, activation):
     """(unit phi(z), its log10 scale, phi'(z)) for the pre-activation z = 10^scale v."""
     phi, dphi = activation_functions(activation)
     if is_positively_homogeneous(activation):  # phi(c v) = c phi(v), phi'(c v) = phi'(v)
-        unit, log_norm = _unit(phi(v))
+        unit, log_norm = unit_and_log10_norm(phi(v), PER_NETWORK)
         return unit, scale + log_norm, dphi(v)
     z = v * _pow10(scale)  # bounded units: |a| stays small, so z is representable
-    unit, log_norm = _unit(phi(z))
+    unit, log_norm = unit_and_log10_norm(phi(z), PER_NETWORK)
     return unit, log_norm, dphi(z)
 
 
 def _forward_log_space(weights, x, activation, bn, residual):
     """Per layer: (unit a_{l-1}, its scale, phi'(z_l), z_l or None, log10 std or None)."""
-    unit, scale = _unit(np.asarray(x, dtype=float))
+    unit, scale = unit_and_log10_norm(np.asarray(x, dtype=float), PER_NETWORK)
     caches = []
     for w in weights:
         v = _matmul(unit, w.swapaxes(-1, -2))
@@ -209,7 +197,8 @@ def _bn_backward_log_space(d_unit, d_scale, z, log_std):
     projected = d_unit - d_unit.mean(axis=-2, keepdims=True) - z * np.mean(
         d_unit * z, axis=-2, keepdims=True)
     top = np.max(-log_std, axis=(-2, -1))  # largest 1/std over units, factored out
-    unit, log_norm = _unit(projected * 10.0 ** (-log_std - top[..., None, None]))
+    unit, log_norm = unit_and_log10_norm(projected * 10.0 ** (-log_std - top[..., None, None]),
+                                         PER_NETWORK)
     return unit, d_scale + top + log_norm
 
 
@@ -227,19 +216,19 @@ def log10_norms(weights, x, activation: str, upstream, bn: bool = False,
     """
     with np.errstate(divide="ignore", invalid="ignore", under="ignore", over="ignore"):
         caches = _forward_log_space(weights, x, activation, bn, residual)
-        grad, scale = _unit(np.broadcast_to(np.asarray(upstream, dtype=float),
-                                            caches[-1][0].shape).copy())
+        grad, scale = unit_and_log10_norm(np.broadcast_to(np.asarray(upstream, dtype=float),
+                                                          caches[-1][0].shape).copy(), PER_NETWORK)
         inputs, weight_norms = [_log10_rows(grad, scale)], []
         branch = 0.0 if residual is None else math.log10(residual)
         for w, (a_unit, a_scale, derivative, z, log_std) in zip(
                 reversed(weights), reversed(caches), strict=True):
-            d_unit, d_scale = _unit(derivative * grad)
+            d_unit, d_scale = unit_and_log10_norm(derivative * grad, PER_NETWORK)
             d_scale = d_scale + scale + branch
             if bn:
                 d_unit, d_scale = _bn_backward_log_space(d_unit, d_scale, z, log_std)
             outer = _matmul(d_unit.swapaxes(-1, -2), a_unit)  # dL/dW = dh^T a, in units
             weight_norms.append(d_scale + a_scale + _log10_fro(outer))
-            back_unit, back_log = _unit(_matmul(d_unit, w))
+            back_unit, back_log = unit_and_log10_norm(_matmul(d_unit, w), PER_NETWORK)
             if residual is None:
                 grad, scale = back_unit, d_scale + back_log
             else:
@@ -253,7 +242,7 @@ def log10_clip_coefficient(log10_weight_norms: np.ndarray, max_norm: float) -> n
     with np.errstate(divide="ignore"):
         log_total = np.logaddexp.reduce(2.0 * LN10 * np.asarray(log10_weight_norms),
                                         axis=0) / (2.0 * LN10)
-        log_denominator = np.logaddexp(log_total * LN10, math.log(CLIP_EPS)) / LN10
+        log_denominator = np.logaddexp(log_total * LN10, math.log(EPS)) / LN10
     return np.minimum(0.0, math.log10(max_norm) - log_denominator)
 
 
@@ -340,7 +329,7 @@ def simulated_growth_grid(activation: str, init: str, gains, depths, width: int,
     x, t = sample_inputs(batch, width, seed, samples)
     std = np.repeat([init_std(init, width, width, g) for g in gains], batch)[:, None]
     a = np.tile(x, (1, len(gains), 1))  # rows: gain-major, then batch
-    t_unit, t_log = _row_unit(np.tile(t, (1, len(gains), 1)))
+    t_unit, t_log = unit_and_log10_norm(np.tile(t, (1, len(gains), 1)))
     start = t_log.copy()
     growth = np.empty((len(gains), len(depths)))
     with np.errstate(under="ignore", divide="ignore", invalid="ignore"):
@@ -348,20 +337,13 @@ def simulated_growth_grid(activation: str, init: str, gains, depths, width: int,
             zt = z.swapaxes(-1, -2)
             h = _matmul(a, zt) * std
             a, slope = phi(h), dphi(h)
-            t_unit, step = _row_unit(slope * (_matmul(t_unit, zt) * std))
+            t_unit, step = unit_and_log10_norm(slope * (_matmul(t_unit, zt) * std))
             t_log = t_log + step
             for column in np.flatnonzero(depths == layer):
                 decades = (t_log - start).reshape(samples, len(gains), batch)
                 growth[:, column] = np.nanmedian(decades.transpose(1, 0, 2).reshape(
                     len(gains), -1), axis=1)
     return growth
-
-
-def _row_unit(v: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(v / ||v||, log10 ||v||) per row."""
-    norm = np.linalg.norm(v, axis=-1, keepdims=True)
-    unit = np.divide(v, norm, out=np.zeros_like(v), where=norm > 0)
-    return unit, np.log10(norm[..., 0])
 
 
 def growth_grid(activation: str, init: str, gains, depths, width: int, samples: int,

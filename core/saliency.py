@@ -18,6 +18,7 @@ import numpy as np
 
 from core.activations import activation as activation_functions
 from core.activations import is_positively_homogeneous
+from core.logspace import unit_and_log10_norm
 from core.training import forward
 
 Params = tuple[list[np.ndarray], list[np.ndarray]]
@@ -89,14 +90,6 @@ def input_gradients(params: Params, x: np.ndarray, activation: str,
     return gradients[::-1]
 
 
-def _unit_and_log10(v: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(v / ||v|| per row, log10 ||v||); a zero row gives a zero vector and -inf."""
-    norm = np.linalg.norm(v, axis=-1)
-    unit = np.divide(v, norm[..., None], out=np.zeros_like(v), where=norm[..., None] > 0)
-    with np.errstate(divide="ignore"):
-        return unit, np.log10(norm)
-
-
 def saliency(params: Params, x: np.ndarray, activation: str) -> tuple[np.ndarray, np.ndarray]:
     """(unit saliency direction per point (n, 2), log10 of its magnitude (n,)), overflow-free.
 
@@ -105,7 +98,7 @@ def saliency(params: Params, x: np.ndarray, activation: str) -> tuple[np.ndarray
     """
     small, log_c = rescaled(params, activation)
     g0 = input_gradients(small, x, activation, margin_upstream(len(small[1][-1])))[0]
-    unit, log_norm = _unit_and_log10(g0)
+    unit, log_norm = unit_and_log10_norm(g0)
     return unit, log_norm + float(np.sum(log_c))
 
 
@@ -117,7 +110,7 @@ def layer_log10_norms(params: Params, x: np.ndarray, activation: str) -> np.ndar
     small, log_c = rescaled(params, activation)
     gradients = input_gradients(small, x, activation, margin_upstream(len(small[1][-1])))
     above = np.concatenate([np.cumsum(log_c[::-1])[::-1], [0.0]])  # sum of log c_k, k >= l
-    return np.stack([_unit_and_log10(g)[1] + add for g, add in zip(gradients, above,
+    return np.stack([unit_and_log10_norm(g)[1] + add for g, add in zip(gradients, above,
                                                                     strict=True)])
 
 

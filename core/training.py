@@ -52,7 +52,7 @@ import numpy as np
 
 from core.activations import activation as activation_functions
 from core.activations import check_activation
-from core.clipping import clip_grad_norm, clip_grad_value, clip_weights, global_norm
+from core.clipping import EPS, clip_grad_norm, clip_grad_value, clip_weights, global_norm
 from core.descent import SCHEDULES, learning_rates
 from core.network import INITS, init_weights
 
@@ -414,7 +414,7 @@ def clip_fired(grads: Params, total: float, config: TrainConfig) -> bool:
     if config.grad_clip is None:
         return False
     if config.grad_clip_method == "norm":
-        return config.grad_clip / (total + 1e-6) < 1.0  # clip_grad_norm_'s coefficient
+        return config.grad_clip / (total + EPS) < 1.0  # clip_grad_norm_'s coefficient
     return any(float(np.max(np.abs(g))) > config.grad_clip for group in grads for g in group)
 
 
@@ -523,7 +523,7 @@ def weight_histogram(weights: list[np.ndarray], edges: np.ndarray) -> np.ndarray
 # ---------------------------------------------------------------- the loop
 
 
-def _batches(n: int, batch_size: int, rng: np.random.Generator):
+def minibatches(n: int, batch_size: int, rng: np.random.Generator):
     """Index arrays of mini-batches, reshuffled every epoch; the tail of an epoch is dropped."""
     batch_size = min(batch_size, n)
     while True:
@@ -583,7 +583,7 @@ def train(config: TrainConfig, data: tuple[np.ndarray, np.ndarray],
     running = init_running(params)
     state = init_optimizer(params, config.optimizer)
     rates = step_learning_rates(config)
-    batches = _batches(len(x), config.batch_size, np.random.default_rng((config.seed, 1)))
+    batches = minibatches(len(x), config.batch_size, np.random.default_rng((config.seed, 1)))
     report_every = max(1, config.steps // PROGRESS_CALLS)
     evals, steps, snapshots = [], [], {}
     if 0 in config.snapshot_steps:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from core.activations import activation as activation_functions
-from core.training import FLOAT32_MAX, TrainConfig, _batches, init_params
+from core.training import FLOAT32_MAX, TrainConfig, init_params, minibatches
 
 # ---------------------------------------------------------------- many weights at once
 
@@ -218,7 +218,7 @@ def train_clip_sweep(config: TrainConfig, clips: tuple[float | None, ...],
     _clamp(params.flat, bound)
     work = np.empty_like(params.flat)
     start = [params.run_weights(run) for run in range(runs)]
-    batches = _batches(len(x), config.batch_size, np.random.default_rng((config.seed, 1)))
+    batches = minibatches(len(x), config.batch_size, np.random.default_rng((config.seed, 1)))
     alive = np.ones(runs, dtype=bool)
     diverged_at: list[int | None] = [None] * runs
     finals: list[list[np.ndarray] | None] = [None] * runs

@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from core import remedies
+from core.clipping import clip_grad_norm
 from core.network import init_weights
 from core.remedies import (
     BN_EPS,
@@ -16,7 +17,6 @@ from core.remedies import (
     Remedies,
     backward,
     batch_norm,
-    clip_by_global_norm,
     critical_gain,
     depth_trend,
     effective_init,
@@ -177,18 +177,10 @@ def test_batch_norm_removes_the_gain(gain, tiny_eps):
 
 # --- clipping -------------------------------------------------------------------------------
 
-def test_clip_by_global_norm_matches_pytorch_example():
-    clipped, total = clip_by_global_norm([np.array([3.0, 4.0]), np.array([12.0])], 1.0)
-    assert total == 13.0
-    np.testing.assert_allclose(clipped[0], [3 / (13 + 1e-6), 4 / (13 + 1e-6)], rtol=1e-15)
-    np.testing.assert_allclose(clipped[1], [12 / (13 + 1e-6)], rtol=1e-15)
-    np.testing.assert_allclose(clipped[0], [0.230769, 0.307692], atol=1e-6)
-
-
 def test_clipping_leaves_the_ratio_between_layers_unchanged():
     weights, x, upstream = small_problem("relu", depth=6, width=8, batch=4, gain=3.0)
     _, grads = backward(weights, x, "relu", upstream)
-    clipped, total = clip_by_global_norm(grads, 0.01)
+    clipped, total = clip_grad_norm(grads, 0.01)
     before = np.array([np.linalg.norm(g) for g in grads])
     after = np.array([np.linalg.norm(g) for g in clipped])
     coef = 0.01 / (total + 1e-6)

@@ -1,0 +1,21 @@
+"""Arrays carried as a unit array times a power of ten, so their norms never overflow float64.
+
+A value v is kept as (v / ||v||, log10 ||v||): the unit part stays near 1 at any depth or gain,
+and the scale adds up in log10 instead of multiplying (as in core/network.py, core/remedies.py
+and core/saliency.py).
+"""
+
+import numpy as np
+
+
+def unit_and_log10_norm(v: np.ndarray, axes: int | tuple[int, ...] = -1
+                        ) -> tuple[np.ndarray, np.ndarray]:
+    """(v / ||v||, log10 ||v||) with the 2-norm over `axes`; a zero slice stays zero, log10 -inf.
+
+    axes=-1 gives one norm per row; axes=(-2, -1) one Frobenius norm per (batch, units) array.
+    The norm is sqrt(sum(v * v)), exactly as np.linalg.norm computes it for real arrays.
+    """
+    norm = np.sqrt(np.sum(v * v, axis=axes, keepdims=True))
+    unit = np.divide(v, norm, out=np.zeros_like(v), where=norm > 0)
+    with np.errstate(divide="ignore"):
+        return unit, np.log10(np.squeeze(norm, axis=axes))
