@@ -358,20 +358,36 @@ def growth_grid(activation: str, init: str, gains, depths, width: int, samples: 
 # --- growth against depth, with and without residual branches ------------------------------
 
 def growth_against_depth(activation: str, init: str, gain: float, width: int, batch_norm: bool,
-                         depths, samples: int, batch: int, seed: int) -> dict[str, np.ndarray]:
+                         depths, samples: int, batch: int, seed: int,
+                         kinds: tuple[str, ...] = ("plain", "residual")) -> dict[str, np.ndarray]:
     """Total growth (decades) per example of plain and residual networks at each depth.
 
-    {"plain": ..., "residual": ...}, each shape (len(depths), samples * batch): a separate
-    simulation per depth (the branch scale 1/sqrt(L) depends on it), same seed throughout.
+    {"plain": ..., "residual": ...} (those of ``kinds``), each shape (len(depths), samples *
+    batch): a separate simulation per depth (the branch scale 1/sqrt(L) depends on it), same
+    seed throughout.
     """
     result = {}
     for name, residual in (("plain", False), ("residual", True)):
+        if name not in kinds:
+            continue
         remedies = Remedies(batch_norm=batch_norm, residual=residual)
         result[name] = np.stack([
             total_growth(simulate(activation, init, gain, int(depth), width, remedies, samples,
                                   batch, seed)["input"]).ravel()
             for depth in depths])
     return result
+
+
+def gain_shifts_growth(activation: str, batch_norm: bool) -> bool:
+    """Whether a plain network's growth at gain g is its growth at gain 1 plus L·log10(g)
+    exactly: true for positively homogeneous activations without batch norm (same masks)."""
+    return is_positively_homogeneous(activation) and not batch_norm
+
+
+def shift_by_gain(growth_at_one: np.ndarray, depths, gain: float) -> np.ndarray:
+    """Plain networks' growth at ``gain`` from their growth at gain 1, rows per depth L:
+    + L·log10(gain) (valid where ``gain_shifts_growth``)."""
+    return growth_at_one + np.asarray(depths, dtype=float)[:, None] * math.log10(gain)
 
 
 def depth_trend(depths, medians, tolerance: float = TREND_DECADES) -> tuple[str, int, int]:

@@ -21,11 +21,13 @@ from core.remedies import (
     critical_gain,
     depth_trend,
     effective_init,
+    gain_shifts_growth,
     growth_against_depth,
     growth_grid,
     log10_clip_coefficient,
     median_growth,
     per_layer_factor,
+    shift_by_gain,
     simulate,
     stable_counts,
     total_growth,
@@ -105,12 +107,25 @@ def phase_grid(activation: str, init: str, width: int, seed: int):
     return gains, PHASE_DEPTHS, growth, method
 
 
+@st.cache_data(max_entries=32)
+def depth_growth(kind: str, activation: str, init: str, gain: float, width: int, bn: bool,
+                 seed: int) -> np.ndarray:
+    """Total growth at each depth of DEPTH_CURVE of the plain or the residual network."""
+    return growth_against_depth(activation, init, gain, width, bn, DEPTH_CURVE, CURVE_SAMPLES,
+                                BATCH, seed, kinds=(kind,))[kind]
+
+
 @st.cache_data(max_entries=16)
 def depth_curves(activation: str, init: str, gain: float, width: int, bn: bool,
                  seed: int) -> dict:
     """Median and band of the total growth at each depth of DEPTH_CURVE, plain and residual."""
-    growth = growth_against_depth(activation, init, gain, width, bn, DEPTH_CURVE, CURVE_SAMPLES,
-                                  BATCH, seed)
+    if gain_shifts_growth(activation, bn):  # the plain curve at gain 1 serves every gain
+        plain = shift_by_gain(depth_growth("plain", activation, init, 1.0, width, bn, seed),
+                              DEPTH_CURVE, gain)
+    else:
+        plain = depth_growth("plain", activation, init, gain, width, bn, seed)
+    growth = {"plain": plain,
+              "residual": depth_growth("residual", activation, init, gain, width, bn, seed)}
     frames = {name: profile_frame(values, name, np.array(DEPTH_CURVE)).rename(
         columns={"layer": "depth"}) for name, values in growth.items()}
     medians = {name: [median_growth(row) for row in values] for name, values in growth.items()}

@@ -21,11 +21,13 @@ from core.remedies import (
     depth_trend,
     effective_init,
     forward,
+    gain_shifts_growth,
     growth_against_depth,
     log10_clip_coefficient,
     log10_norms,
     per_layer_factor,
     residual_scale,
+    shift_by_gain,
     simulate,
     simulated_growth_grid,
     stable_counts,
@@ -381,3 +383,19 @@ def test_stable_counts_per_depth():
     grid = np.array([[0.0, -3.0], [0.5, 1.0], [2.0, 1.5]])
     np.testing.assert_array_equal(stable_counts(grid), [2, 1])
 
+
+
+@pytest.mark.parametrize(("activation", "gain"), [("relu", 1.5), ("leaky_relu", 0.7),
+                                                  ("linear", 2.0)])
+def test_a_plain_network_at_any_gain_is_its_gain_one_growth_shifted_by_depth(activation, gain):
+    assert gain_shifts_growth(activation, batch_norm=False)
+    direct = growth_against_depth(activation, "he", gain, 16, False, DEPTH_CURVE, 2, 4, 3,
+                                  kinds=("plain",))["plain"]
+    at_one = growth_against_depth(activation, "he", 1.0, 16, False, DEPTH_CURVE, 2, 4, 3,
+                                  kinds=("plain",))["plain"]
+    np.testing.assert_allclose(shift_by_gain(at_one, DEPTH_CURVE, gain), direct, atol=1e-9)
+
+
+def test_saturating_or_normalised_networks_do_not_shift_by_gain():
+    assert not gain_shifts_growth("tanh", batch_norm=False)
+    assert not gain_shifts_growth("relu", batch_norm=True)
