@@ -1,4 +1,5 @@
-"""Measures of a training run (core.training) that the training lab's sentences are chosen by.
+"""Measures of a training run (core.training) that the training lab's sentences are chosen by,
+and the numbers and sentence keys of its presets' stories.
 
 Each is a small exact reduction of what ``train`` records, or of the initial network, so a
 sentence on the page can state a measured number instead of assuming an outcome.
@@ -8,11 +9,16 @@ import math
 
 import numpy as np
 
+from core.theory import gradient_factor, theory_applies, weight_factor
 from core.training import (
+    ADAM_EPS,
+    MOMENTUM,
     TrainConfig,
     clip_params,
+    clipped_spectral_bound,
     has_skip,
     init_params,
+    schedule_parameters,
     share_at_bound,
     spectral_norms,
     trace_forward,
@@ -90,3 +96,84 @@ def initial_measures(config: TrainConfig, x: np.ndarray, n_out: int = 2) -> dict
         "skips": sum(has_skip(weights, layer, config.residual) for layer in range(len(weights))),
         "hidden": config.depth - 1,
     }
+
+
+# ---------------------------------------------------------------- the presets' stories
+
+ONE_CLASS = 0.95  # share of points in one predicted class from which a run "predicts one class"
+FADED = 2.0  # decades the forward signal must lose before a story says it fades
+SIGMOID_SLOPE = 0.25  # max of sigmoid'(z), at z = 0
+
+
+def story_numbers(runs: dict, configs: dict, starts: dict) -> dict:
+    """Every number a preset's story may name, formatted, from the runs and their networks."""
+    ca, sa = configs["A"], starts["A"]
+    n_var = weight_factor(ca.init, ca.gain, ca.width, ca.width)
+    numbers = {"depth": ca.depth, "hidden": sa["hidden"], "width": ca.width,
+               "gain": f"{ca.gain:g}", "lr": f"{ca.lr:g}", "momentum": f"{MOMENTUM:g}",
+               "eps": f"{ADAM_EPS:g}", "spread0": f"{sa['spread'][0]:.1f}",
+               "n_var": f"{n_var:.3g}", "cap": f"{n_var * SIGMOID_SLOPE ** 2:.3g}"}
+    if theory_applies(ca.activation):
+        factor = gradient_factor(ca.activation, ca.init, ca.gain, ca.width, ca.width)
+        numbers["factor"] = f"{factor:.3g}"
+    for key, s in runs.items():
+        numbers |= run_numbers(key.lower(), s, configs[key], starts[key])
+    if "B" in configs:
+        numbers |= b_numbers(configs["B"], sa)
+    return numbers
+
+
+def run_numbers(k: str, s: dict, config: TrainConfig, start: dict) -> dict:
+    """A story's numbers about one run (keys end in ``_k``), formatted."""
+    hidden_n_var = start["n_var"][1:-1]  # the width x width layers
+    numbers = {f"steps_{k}": s["steps"], f"clipped_{k}": s["clipped"],
+               f"spread_{k}": f"{start['spread'][-1]:.1f}",
+               f"n_var_{k}": f"{np.mean(hidden_n_var):.1f}" if len(hidden_n_var) else "",
+               f"at_bound_{k}": f"{100 * start['at_bound']:.0f}",
+               f"skips_{k}": start["skips"], f"majority_{k}": f"{100 * s['majority']:.0f}",
+               f"thr_{k}": f"{config.grad_clip:g}" if config.grad_clip else ""}
+    if "grad0" in s:
+        numbers |= {f"grad0_{k}": f"{s['grad0']:.3g}", f"ratio_{k}": f"{s['ratio']:.1f}",
+                    f"silent_{k}": s["silent"], f"loss_{k}": f"{s['eval']['loss'][-1]:.3g}",
+                    f"half_{k}": s["lr"][2] if s["lr"][2] is not None else "–",
+                    f"end_{k}": f"{s['lr'][1]:.3g}",
+                    f"g1_start_{k}": f"{s['first_layer'][0]:.2g}",
+                    f"g1_end_{k}": f"{s['first_layer'][1]:.2g}"}
+    return numbers
+
+
+def b_numbers(cb: TrainConfig, sa: dict) -> dict:
+    """A story's numbers about B's schedule and weight clipping against A's initial network."""
+    spectral = sa["spectral"][1:-1]
+    decay = schedule_parameters(cb.schedule, cb.steps).get("decay", 0.0) * cb.steps
+    numbers = {"decay": f"{decay:g}", "spec_lo": f"{np.min(spectral, initial=np.inf):.2g}",
+               "spec_hi": f"{np.max(spectral, initial=0.0):.2g}"}
+    if cb.weight_clip is not None:
+        bound = clipped_spectral_bound(cb.weight_clip, (cb.width, cb.width))
+        numbers |= {"c": f"{cb.weight_clip:g}", "bound": f"{bound:.2g}",
+                    "ncc": f"{cb.width * cb.weight_clip ** 2:.2g}"}
+    return numbers
+
+
+def story_clauses(preset: str, runs: dict, configs: dict, starts: dict) -> list[str]:
+    """The keys of the sentences after a preset's opening, each chosen by the numbers."""
+    a, b = runs["A"], runs.get("B", {})
+    keys = []
+    if preset == "lr_high":
+        if a.get("silent") is not None:
+            keys.append("tl.story.lr_high.silent")
+        if a["majority"] >= ONE_CLASS:
+            keys.append("tl.story.lr_high.one_class")
+    elif preset == "lr_decay" and a.get("silent") is not None and b.get("silent") is None:
+        keys.append("tl.story.lr_decay.silent")
+    elif preset == "vanishing" and "first_layer" in a:
+        keys.append("tl.story.vanishing.adam")
+        spread = starts["A"]["spread"]
+        if spread[-1] <= spread[0] - FADED:
+            keys.append("tl.story.vanishing.forward")
+    elif preset == "weight_clip" and configs["B"].weight_clip is not None:
+        bound = clipped_spectral_bound(configs["B"].weight_clip, (configs["B"].width,) * 2)
+        loose = bound > float(np.max(starts["A"]["spectral"][1:-1], initial=0.0))
+        keys += ["tl.story.weight_clip." + ("loose" if loose else "tight"),
+                 "tl.story.weight_clip.limit"]
+    return keys

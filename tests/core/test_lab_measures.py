@@ -8,14 +8,19 @@ import pytest
 
 from core.lab_measures import (
     activation_spread_log10,
+    b_numbers,
     fan_in_mean_square,
     halved_at,
     initial_measures,
     majority_share,
     median_log10_ratio,
+    run_numbers,
     silent_from,
+    story_clauses,
+    story_numbers,
 )
-from core.training import TrainConfig, init_params, step_learning_rates
+from core.theory import weight_factor
+from core.training import TrainConfig, clipped_spectral_bound, init_params, step_learning_rates
 
 
 def test_fan_in_mean_square_is_n_times_the_mean_square():
@@ -76,3 +81,70 @@ def test_initial_measures_of_a_clipped_residual_network():
     assert np.all(measures["n_var"][1:-1] <= 16 * 0.2**2 + 1e-12)  # |w| <= c caps n E[w^2]
     assert np.all(measures["spectral"] <= 0.2 * 16 + 1e-9)
     assert len(measures["spread"]) == 5
+
+
+# ---------------------------------------------------------------- the presets' stories
+
+
+def start(spread=(0.0, -0.5), spectral=(1.0, 2.0, 3.0, 1.0)) -> dict:
+    return {"n_var": np.array([1.0, 2.0, 4.0, 1.0]), "spectral": np.array(spectral),
+            "at_bound": 0.25, "spread": np.array(spread), "skips": 0, "hidden": 3}
+
+
+def run_summary(silent=None, majority=0.5) -> dict:
+    return {"steps": 10, "clipped": 2, "majority": majority, "grad0": 1.5, "ratio": -0.25,
+            "silent": silent, "eval": {"loss": np.array([0.7, 0.1234])},
+            "lr": (0.1, 0.05, 6), "first_layer": (0.0123, 0.000456)}
+
+
+def test_run_numbers_format_one_run():
+    numbers = run_numbers("a", run_summary(), TrainConfig(grad_clip=1.0), start())
+    assert numbers["n_var_a"] == "3.0"  # the mean over the width x width layers (2 and 4)
+    assert (numbers["at_bound_a"], numbers["thr_a"], numbers["loss_a"], numbers["half_a"],
+            numbers["g1_end_a"]) == ("25", "1", "0.123", 6, "0.00046")
+    unrun = {key: value for key, value in run_summary().items() if key != "grad0"}
+    assert set(run_numbers("a", unrun, TrainConfig(), start())) == {
+        "steps_a", "clipped_a", "spread_a", "n_var_a", "at_bound_a", "skips_a", "majority_a",
+        "thr_a"}
+
+
+def test_b_numbers_give_the_clipped_bound():
+    cb = TrainConfig(width=16, weight_clip=0.1, schedule="step", steps=100)
+    numbers = b_numbers(cb, start())
+    assert (numbers["spec_lo"], numbers["spec_hi"], numbers["c"]) == ("2", "3", "0.1")
+    assert numbers["bound"] == f"{clipped_spectral_bound(0.1, (16, 16)):.2g}"
+    assert numbers["ncc"] == f"{16 * 0.01:.2g}"
+    assert "c" not in b_numbers(TrainConfig(), start())
+
+
+def test_story_numbers_name_both_runs():
+    configs = {"A": TrainConfig(), "B": TrainConfig(lr=0.01)}
+    numbers = story_numbers({"A": run_summary(), "B": run_summary()}, configs,
+                            {"A": start(), "B": start()})
+    assert {"depth", "factor", "cap", "steps_a", "steps_b", "decay"} <= set(numbers)
+    assert numbers["n_var"] == f"{weight_factor('he', 1.0, 32, 32):.3g}"
+
+
+@pytest.mark.parametrize(("preset", "a", "b", "spread", "expected"), [
+    ("lr_high", run_summary(silent=3, majority=0.97), {}, (0.0, 0.0),
+     ["tl.story.lr_high.silent", "tl.story.lr_high.one_class"]),
+    ("lr_high", run_summary(), {}, (0.0, 0.0), []),
+    ("lr_decay", run_summary(silent=3), run_summary(), (0.0, 0.0), ["tl.story.lr_decay.silent"]),
+    ("vanishing", run_summary(), {}, (0.0, -2.5),
+     ["tl.story.vanishing.adam", "tl.story.vanishing.forward"]),
+    ("vanishing", run_summary(), {}, (0.0, -1.0), ["tl.story.vanishing.adam"]),
+])
+def test_story_clauses_follow_the_numbers(preset, a, b, spread, expected):
+    runs = {"A": a, **({"B": b} if b else {})}
+    configs = {"A": TrainConfig(), "B": TrainConfig()}
+    assert story_clauses(preset, runs, configs, {"A": start(spread)}) == expected
+
+
+def test_weight_clip_story_compares_the_bound_with_the_initial_norms():
+    configs = {"A": TrainConfig(), "B": TrainConfig(width=16, weight_clip=0.1)}
+    bound = clipped_spectral_bound(0.1, (16, 16))
+    loose = story_clauses("weight_clip", {"A": run_summary()}, configs,
+                          {"A": start(spectral=(1.0, bound / 2, 1.0))})
+    tight = story_clauses("weight_clip", {"A": run_summary()}, configs,
+                          {"A": start(spectral=(1.0, bound * 2, 1.0))})
+    assert loose[0].endswith("loose") and tight[0].endswith("tight")

@@ -65,6 +65,19 @@ def arrow_data(points: np.ndarray, unit: np.ndarray, log_norm: np.ndarray,
                        "py": y})
 
 
+def model_colour_keys(clip: bool) -> dict[str, str]:
+    """Each model's colour (a key of COLORS): the recipe without clipping is drawn as the
+    exploding one, with clipping by norm as the clipped one; fixed by the clip switch alone."""
+    return {"reference": "unclipped", "scaled": "weights", "unclipped": "exploding",
+            "studied": "norm" if clip else "exploding"}
+
+
+def field_data(view: dict) -> dict[str, pd.DataFrame]:
+    """The field chart's named datasets (``heat``, ``arrows``) of one core.saliency_study view."""
+    return {"heat": heat_frame(view["heat_x"], view["heat_y"], view["heat_p"]),
+            "arrows": arrow_data(view["points"], view["unit"], view["log_norm"], view["cell"])}
+
+
 @template
 def field_template(*, title: str, x_title: str, y_title: str, p_title: str,
                    magnitude_title: str, angle_title: str,
