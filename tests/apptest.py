@@ -54,6 +54,26 @@ def chart_specs(at: AppTest) -> list[str]:
     return [chart.proto.spec for chart in charts(at)]
 
 
+def move_widget(at: AppTest, widget, value, redrawn: list[int] | None = None) -> dict[int, bool]:
+    """Set ``widget`` to ``value`` and rerun; every redrawn chart must keep its spec (the browser
+    then keeps its view) and its datasets' names. Returns, per chart index, whether its data
+    changed. ``redrawn``: the indices of the charts a fragment rerun draws again (default all).
+    """
+    specs, before = chart_specs(at), [chart_datasets(chart) for chart in charts(at)]
+    widget.set_value(value).run()
+    assert not at.exception, at.exception
+    after = charts(at)
+    indices = list(range(len(before))) if redrawn is None else list(redrawn)
+    assert len(after) == len(indices), f"{len(after)} charts redrawn, expected {indices}"
+    changed = {}
+    for index, chart in zip(indices, after, strict=True):
+        assert chart.proto.spec == specs[index], f"chart {index}'s spec changed"
+        data = chart_datasets(chart)
+        assert data.keys() == before[index].keys(), index
+        changed[index] = any(not data[name].equals(before[index][name]) for name in data)
+    return changed
+
+
 def numeric_values(chart) -> np.ndarray:
     """Every numeric value a chart plots, flattened."""
     values = [frame.select_dtypes("number").to_numpy(dtype=float).ravel()

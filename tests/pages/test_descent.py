@@ -11,6 +11,7 @@ from tests.apptest import (
     chart_frames,
     chart_specs,
     charts,
+    move_widget,
     open_page,
     texts,
 )
@@ -220,17 +221,8 @@ SECTIONS = {"one_dimension": [0, 1, 2], "two_dimensions": [3, 4], "schedules": [
 def test_a_slider_move_changes_the_data_and_leaves_every_chart_spec_as_it_was(key, value,
                                                                               section, moved):
     at = open_page(PAGE)
-    specs, before = chart_specs(at), [chart_datasets(chart) for chart in charts(at)]
-    at.slider(key=key).set_value(value).run()
-    assert not at.exception
-    redrawn = charts(at)
-    assert len(redrawn) == len(SECTIONS[section])  # only the section's fragment reran
-    for index, chart in zip(SECTIONS[section], redrawn, strict=True):
-        assert chart.proto.spec == specs[index]  # the browser keeps the view, swaps the data
-        data = chart_datasets(chart)
-        assert data.keys() == before[index].keys()
-        changed = any(not data[name].equals(before[index][name]) for name in data)
-        assert changed == (index in moved), (key, index)
+    changed = move_widget(at, at.slider(key=key), value, redrawn=SECTIONS[section])
+    assert changed == {index: index in moved for index in SECTIONS[section]}, key
 
 
 def test_the_regime_colour_and_the_float64_rule_are_data_not_spec():
