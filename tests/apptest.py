@@ -10,6 +10,8 @@ import pyarrow as pa
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from ui.charts.common import spec_objects
+
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
 TIMEOUT = 30
@@ -83,17 +85,8 @@ def numeric_values(chart) -> np.ndarray:
 
 def dataset_names(spec: object) -> set[str]:
     """The named datasets a Vega-Lite spec's layers read (``"data": {"name": ...}``)."""
-    names = set()
-    if isinstance(spec, dict):
-        data = spec.get("data")
-        if isinstance(data, dict) and isinstance(data.get("name"), str):
-            names.add(data["name"])
-        for value in spec.values():
-            names |= dataset_names(value)
-    elif isinstance(spec, list):
-        for item in spec:
-            names |= dataset_names(item)
-    return names
+    return {obj["data"]["name"] for obj in spec_objects(spec)
+            if isinstance(obj.get("data"), dict) and isinstance(obj["data"].get("name"), str)}
 
 
 def assert_all_finite(at: AppTest) -> None:

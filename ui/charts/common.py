@@ -5,7 +5,7 @@ Colours are the Okabe-Ito palette, and each colour means the same thing on every
 
 import functools
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
 import altair as alt
@@ -165,19 +165,22 @@ def template_spec(chart_template: Template, presenter: bool = False) -> dict:
     return json.loads(_spec_json(chart_template, presenter)[0])
 
 
-def log_scale_fields(spec: object) -> set[str]:
-    """The fields that any layer of ``spec`` encodes on a logarithmic scale."""
-    fields = set()
+def spec_objects(spec: object) -> Iterator[dict]:
+    """Every JSON object nested in a Vega-Lite spec (layers, encodings, scales ...)."""
     if isinstance(spec, dict):
-        scale = spec.get("scale")
-        if isinstance(scale, dict) and scale.get("type") == "log" and "field" in spec:
-            fields.add(spec["field"])
+        yield spec
         for value in spec.values():
-            fields |= log_scale_fields(value)
+            yield from spec_objects(value)
     elif isinstance(spec, list):
         for item in spec:
-            fields |= log_scale_fields(item)
-    return fields
+            yield from spec_objects(item)
+
+
+def log_scale_fields(spec: object) -> set[str]:
+    """The fields that any layer of ``spec`` encodes on a logarithmic scale."""
+    return {obj["field"] for obj in spec_objects(spec)
+            if isinstance(obj.get("scale"), dict) and obj["scale"].get("type") == "log"
+            and "field" in obj}
 
 
 def check_datasets(chart_template: Template, datasets: dict[str, pd.DataFrame | pa.Table]
