@@ -12,6 +12,7 @@ from core.lab_measures import story_clauses, story_numbers
 from core.network import INITS
 from core.training import OPTIMIZERS, TrainConfig
 from ui.charts import training as charts
+from ui.charts import training_data
 from ui.charts.common import COLORS
 from ui.controls import Controls
 from ui.display import explain, show_chart, work_capped_notice
@@ -114,7 +115,7 @@ def stops(runs: dict, labels: dict, first_step: int, lang: str):
     """Where diverged runs' charts stop, with their chart label and status sentence."""
     words = {key: (t("tl.chart.diverged", lang, run=key), status_text(s, labels[key], lang))
              for key, s in runs.items() if s["divergence"] is not None}
-    return charts.divergence_frame(runs, words, first_step)
+    return training_data.divergence_frame(runs, words, first_step)
 
 
 def show_metrics(runs: dict, configs: dict, lang: str) -> None:
@@ -214,7 +215,7 @@ common = {"x_title": t("tl.chart.x", lang), "series_title": t("tl.chart.series",
           "series_labels": series, "series_colours": tuple(COLOURS[key] for key in series)}
 
 st.subheader(t("tl.section.curves", lang))
-losses, accuracy, zero_losses = charts.curve_frames(runs)
+losses, accuracy, zero_losses = training_data.curve_frames(runs)
 data_name = t(f"tl.data.{v['data']}", lang)
 if len(accuracy):
     stop_rows = stops(runs, labels, 0, lang)
@@ -243,7 +244,7 @@ else:
 st.subheader(t("tl.section.gradients", lang))
 if any("line" in s for s in runs.values()):
     kinds = (t("tl.chart.kind.before", lang), t("tl.chart.kind.after", lang))
-    norms = charts.norm_frames(runs, configs, kinds, {
+    norms = training_data.norm_frames(runs, configs, kinds, {
         key: t("tl.chart.threshold", lang, run=key, thr=f"{config.grad_clip:g}")
         for key, config in configs.items() if config.grad_clip is not None})
     clipping, thresholds = lab.clips_gradients(configs), lab.has_norm_threshold(configs)
@@ -260,9 +261,9 @@ if any("line" in s for s in runs.values()):
     st.caption(sentences([t("tl.caption.grad", lang)]
                          + ([t("tl.caption.grad_bucket", lang, bucket=bucket)] if bucket > 1
                             else []), lang))
-heats = {key: charts.heat_frame(s) for key, s in runs.items() if "heat" in s}
+heats = {key: training_data.heat_frame(s) for key, s in runs.items() if "heat" in s}
 if heats:
-    extent = charts.heat_extent([cells for cells, _ in heats.values()])
+    extent = training_data.heat_extent([cells for cells, _ in heats.values()])
     for column, (key, (cells, blank)) in zip(st.columns(len(heats)), heats.items(), strict=True):
         with column:
             if len(cells):
@@ -283,7 +284,7 @@ st.subheader(t("tl.section.boundary", lang))
 data = lab.training_data(v["data"], v["seed"])
 class_labels = (t("tl.chart.class0", lang), t("tl.chart.class1", lang))
 for column, (key, s) in zip(st.columns(len(runs)), runs.items(), strict=True):
-    grid, points = charts.grid_frames(s, data, class_labels)
+    grid, points = training_data.grid_frames(s, data, class_labels)
     with column:
         show_chart(charts.boundary_template(x_title="x₁", y_title="x₂",
                                             p_title=t("tl.chart.boundary.p", lang),
