@@ -166,8 +166,9 @@ class Controls:
     def _on_change(self, bound: bool = True):
         """Inside a section: rerun that section and the share menu (presets, link), no more.
 
-        A select box is not URL-bound (its id is synced by hand), and an address written by a
-        fragment's rerun does not reach the browser: changing one reruns the whole page.
+        A select box is not URL-bound (its id is synced by hand through st.query_params), and
+        what a fragment's rerun writes there was not seen to reach the address bar: changing one
+        reruns the whole page. (Even then Streamlit 1.67 shows it one interaction late.)
         """
         if self._section is None:
             return None
