@@ -7,7 +7,6 @@ import pandas as pd
 import streamlit as st
 
 from core import theory
-from core.activations import ACTIVATIONS
 from core.chain_rule_stats import (
     capped_work,
     dead_share,
@@ -18,7 +17,6 @@ from core.chain_rule_stats import (
     total_growth,
 )
 from core.floats import FLOAT32_MAX_LOG10, FLOAT32_TINY_LOG10
-from core.network import INITS
 from ui.charts.chain_rule import FACTOR_PARTS, factor_extent, factor_template
 from ui.charts.common import finite_rows
 from ui.charts.layers import profile_template
@@ -27,10 +25,8 @@ from ui.display import explain, show_chart, work_capped_notice
 from ui.format import factor_from_log10
 from ui.frames import decade_extent, float32_limits, profile_frame, shown_rows
 from ui.i18n import sentences, t
-from ui.presets import LABEL_PREFIXES, PRESETS
 from ui.shell import page_setup, presenter_mode
-
-BATCH = 4  # random inputs per sampled network
+from ui.tables.chain_rule import BATCH, TABLE
 
 
 @st.cache_data(max_entries=32)
@@ -81,19 +77,8 @@ def theory_factors(activation: str, init: str, gain: float, width: int) -> dict[
 
 def read_controls(lang: str) -> tuple[dict, Controls]:
     """Create the sidebar controls (URL-bound) and presets; return (values, controls)."""
-    controls = Controls(lang)
-    values = {
-        "depth": controls.slider("depth", "cr.depth", 1, 200, 50, help_key="cr.depth.help"),
-        "width": controls.slider("width", "cr.width", 4, 512, 128, help_key="cr.width.help"),
-        "activation": controls.select("act", "cr.act", ACTIVATIONS, "relu", "act."),
-        "init": controls.select("init", "cr.init", INITS, "he", "init.", help_key="cr.init.help"),
-        "gain": controls.slider("gain", "cr.gain", 0.25, 4.0, 1.0, step=0.05,
-                                help_key="cr.gain.help"),
-        "samples": controls.slider("samples", "cr.samples", 1, 32, 8,
-                                   help_key="cr.samples.help", help_values={"batch": BATCH}),
-        "seed": controls.seed(),
-    }
-    controls.presets(PRESETS["chain_rule"], LABEL_PREFIXES["chain_rule"])
+    controls = Controls(lang, TABLE)
+    values = controls.widgets("depth", "width", "act", "init", "gain", "samples", "seed")
     controls.report()
     return values, controls
 
@@ -120,7 +105,7 @@ def show_metrics(lang: str, values: dict, result: dict) -> None:
         t("cr.metric.growth.value", lang, value=growth) if growth is not None
         else t("cr.metric.growth.dead", lang),
         help=t("cr.metric.growth.help", lang, theory=theory_growth))
-    expected = theory_factors(values["activation"], values["init"], values["gain"], values["width"])
+    expected = theory_factors(values["act"], values["init"], values["gain"], values["width"])
     factor_theory = (f"{expected['total']:#.3g}" if "total" in expected
                      else t("cr.metric.na", lang))
     factor_col.metric(
@@ -180,7 +165,7 @@ def gradient_section(lang: str, values: dict, result: dict, controls: Controls) 
     st.caption(sentences([runs_note(lang, values, result), t("cr.grad.caption", lang),
                           t("cr.grad.caption.theory", lang) if result["theory"] is not None
                           else t("cr.grad.caption.no_theory", lang,
-                                 act=t(f"act.{values['activation']}", lang))], lang))
+                                 act=t(f"act.{values['act']}", lang))], lang))
 
 
 def forward_section(lang: str, values: dict, result: dict, controls: Controls) -> None:
@@ -198,7 +183,7 @@ def forward_section(lang: str, values: dict, result: dict, controls: Controls) -
 
 def factor_section(lang: str, values: dict, result: dict, controls: Controls) -> None:
     """Chart (c): the per-layer factor as weights x activation, measured vs theory."""
-    expected = theory_factors(values["activation"], values["init"], values["gain"], values["width"])
+    expected = theory_factors(values["act"], values["init"], values["gain"], values["width"])
     labels = {part: t(f"cr.factor.{part}", lang) for part in FACTOR_PARTS}
     bars = pd.DataFrame({"part": list(FACTOR_PARTS), "label": [labels[p] for p in FACTOR_PARTS],
                          "value": [10.0 ** result["factors"][p] for p in FACTOR_PARTS]})
@@ -217,16 +202,16 @@ def factor_section(lang: str, values: dict, result: dict, controls: Controls) ->
                "total": factor_from_log10(result["factors"]["total"]),
                "weight_theory": f"{expected['weight']:#.3g}",
                "init": t(f"init.{values['init']}", lang)}
-    if values["activation"] == "relu":
+    if values["act"] == "relu":
         parts = [t("cr.factor.caption.relu", lang, **numbers)]
         if math.isfinite(result["factors"]["total"]):
             trend = factor_trend(result["factors"]["total"])
             parts.append(t(f"cr.factor.weights.{trend}", lang, **numbers))
     else:
         parts = [t("cr.factor.caption.other", lang, **numbers)]
-    if not theory.theory_applies(values["activation"]):
+    if not theory.theory_applies(values["act"]):
         parts.append(t("cr.factor.caption.saturating", lang,
-                       act=t(f"act.{values['activation']}", lang)))
+                       act=t(f"act.{values['act']}", lang)))
     if dropped:
         missing = set(FACTOR_PARTS) - set(bars["part"])
         parts.append(t("cr.factor.caption.dropped", lang,
@@ -267,7 +252,7 @@ st.title(t("page.chain_rule", lang))
 values, controls = read_controls(lang)
 values = apply_work_cap(lang, values)
 explain(t("cr.intro", lang), lang)
-result = measure(values["depth"], values["width"], values["activation"], values["init"],
+result = measure(values["depth"], values["width"], values["act"], values["init"],
                  float(values["gain"]), values["samples"], values["seed"])
 show_metrics(lang, values, result)
 gradient_section(lang, values, result, controls)

@@ -5,24 +5,23 @@ the raw parameter first, clamp a number that is merely out of range (``depth=100
 the largest depth, not the default), and collect a notice for everything they replaced, so a
 malformed link still opens the page with a clear message.
 
-Usage in a page (after ``lang = page_setup("chain_rule")`` and the title)::
+The widgets are built from the page's control table (``ui/tables/<page>.py``), where each
+control and each preset is declared once. Usage in a page (after ``page_setup`` and the title)::
 
-    controls = Controls(lang)  # its notice slot sits here, under the title
-    depth = controls.slider("depth", "cr.depth", 1, 200, 50)
-    act = controls.select("act", "cr.act", ACTIVATIONS, "relu", "act.")
-    controls.presets(PRESETS["chain_rule"], LABEL_PREFIXES["chain_rule"])
+    controls = Controls(lang, TABLE)  # its notice slot sits here, under the title
+    values = controls.widgets("depth", "act")  # in the sidebar; {"depth": 50, "act": "relu"}
     controls.report()  # presets box, share menu, one warning naming what was replaced
 """
 
 import functools
 import json
 import math
-from collections.abc import Mapping, Sequence
 from contextlib import contextmanager
 from urllib.parse import urlencode
 
 import streamlit as st
 
+from ui.control_table import ControlTable, Select, Slider, Toggle
 from ui.i18n import DEFAULT_LANGUAGE, t
 from ui.shell import LANG_PARAM, SHELL_PARAMS, current_page, presenter_mode, sync_url_param
 
@@ -53,10 +52,12 @@ def snap(value: float, low: float, high: float, step: float) -> float:
 
 
 class Controls:
-    """Creates URL-bound widgets for one page and reports the link parameters it replaced."""
+    """Creates a page's URL-bound widgets from its control table and reports the link
+    parameters it replaced."""
 
-    def __init__(self, lang: str, container=None):
+    def __init__(self, lang: str, table: ControlTable, container=None):
         self.lang = lang
+        self.table = table
         self.page_id = current_page()
         self.container = container if container is not None else st.sidebar
         self._notice_slot = st.empty()
@@ -65,17 +66,22 @@ class Controls:
         self._keys: set[str] = set()
         self._section: str | None = None
         self.values: dict[str, object] = {}
-        self.defaults: dict[str, object] = {}
-        self._presets: Mapping[str, Mapping[str, object]] = {}
-        self._preset_label_prefix = ""
 
-    def _track(self, key: str, value, default):
-        self.values[key], self.defaults[key] = value, default
-        return value
+    def widget(self, key: str, container=None):
+        """Create the table's control ``key`` here (default: the sidebar); return its value."""
+        control = self.table[key]
+        build = {Slider: self._slider, Select: self._select, Toggle: self._toggle}[type(control)]
+        self.values[key] = build(control, container or self.container)
+        return self.values[key]
+
+    def widgets(self, *keys: str, container=None) -> dict[str, object]:
+        """Create several of the table's controls, in order; return {key: value}."""
+        return {key: self.widget(key, container) for key in keys}
 
     def changed_settings(self) -> dict[str, object]:
         """The controls whose value differs from the default (what a link must carry)."""
-        return {key: value for key, value in self.values.items() if value != self.defaults[key]}
+        return {key: value for key, value in self.values.items()
+                if value != self.table.defaults[key]}
 
     def _raw(self, key: str) -> str | None:
         self._keys.add(key)
@@ -86,73 +92,64 @@ class Controls:
         if key not in st.session_state:
             st.session_state[key] = value
 
-    def slider(self, key, label_key, low, high, default, step=None, help_key=None, fmt=None,
-               container=None, help_values=None):
+    def _slider(self, control: Slider, container):
         """A URL-bound slider; an out-of-range number is clamped, a non-number falls back."""
-        integer = all(isinstance(v, int) for v in (low, high, default)) and (
-            step is None or isinstance(step, int))
-        step = step if step is not None else (1 if integer else (high - low) / 100)
+        key, low, high, default, step = (control.key, control.low, control.high,
+                                         control.default, control.grid_step)
         raw = self._raw(key)
         if raw is not None:
-            number = parse_number(raw, integer)
+            number = parse_number(raw, control.integer)
             if number is None:
                 self._note("notice.not_a_number", key=key, raw=raw, value=default)
             else:
                 fixed = snap(number, low, high, step)
-                fixed = int(fixed) if integer else fixed
+                fixed = int(fixed) if control.integer else fixed
                 if not (low <= number <= high):
                     self._seed(key, fixed)
                     self._note("notice.out_of_range", key=key, raw=raw, low=low, high=high,
                                value=fixed)
-        value = (container or self.container).slider(
-            t(label_key, self.lang), low, high, default, step=step, key=key,
-            bind="query-params", format=fmt,
-            help=t(help_key, self.lang, **(help_values or {})) if help_key else None,
+        return container.slider(
+            t(control.label, self.lang), low, high, default, step=step, key=key,
+            bind="query-params", format=control.fmt,
+            help=t(control.help, self.lang, **control.help_values) if control.help else None,
             on_change=self._on_change())
-        return self._track(key, value, default)
 
-    def select(self, key, label_key, options: Sequence[str], default: str, label_prefix: str,
-               help_key=None, container=None, horizontal_radio=False):
-        """A select box over language-independent ids, labelled ``label_prefix + id``.
+    def _select(self, control: Select, container):
+        """A select box (or radio) over language-independent ids, labelled by option_label.
 
         Not ``bind="query-params"``: Streamlit writes a bound select box's *translated label*
         into the URL, so a link would depend on the language. The id is synced by hand instead.
         """
+        key, options, default = control.key, list(control.options), control.default
         raw = self._raw(key)
         if raw is not None and raw in options:
             self._seed(key, raw)
         elif raw is not None:
             self._note("notice.not_an_option", key=key, raw=raw, options=", ".join(options),
                        value=default)
-        target = container or self.container
-        widget = target.radio if horizontal_radio else target.selectbox
-        extra = {"horizontal": True} if horizontal_radio else {}
+        widget = container.radio if control.radio else container.selectbox
+        extra = {"horizontal": True} if control.radio else {}
         if key in st.session_state and st.session_state[key] not in options:
             del st.session_state[key]  # a stale value from another page's control with this key
         value = widget(
-            t(label_key, self.lang), options, index=list(options).index(default), key=key,
-            format_func=lambda option: t(label_prefix + option, self.lang),
-            help=t(help_key, self.lang) if help_key else None,
+            t(control.label, self.lang), options, index=options.index(default), key=key,
+            format_func=lambda option: t(control.option_label + option, self.lang),
+            help=t(control.help, self.lang) if control.help else None,
             on_change=self._on_change(bound=False), **extra)
         sync_url_param(key, value if value != default else None)
-        return self._track(key, value, default)
+        return value
 
-    def toggle(self, key, label_key, default=False, help_key=None, container=None):
+    def _toggle(self, control: Toggle, container):
         """A URL-bound checkbox (``key=true/false``)."""
-        raw = self._raw(key)
+        key, raw = control.key, self._raw(control.key)
         if raw is not None and raw.lower() in _TRUE + _FALSE:
             self._seed(key, raw.lower() in _TRUE)
         elif raw is not None and raw.lower() not in ("true", "false"):
-            self._note("notice.not_a_flag", key=key, raw=raw, value=str(default).lower())
-        value = (container or self.container).checkbox(
-            t(label_key, self.lang), value=default, key=key, bind="query-params",
-            help=t(help_key, self.lang) if help_key else None, on_change=self._on_change())
-        return self._track(key, value, default)
-
-    def seed(self, default: int = 0, container=None) -> int:
-        """The random-seed control every page with randomness has (0-9999)."""
-        return self.slider("seed", "control.seed", 0, 9999, default,
-                           help_key="control.seed.help", container=container)
+            self._note("notice.not_a_flag", key=key, raw=raw, value=str(control.default).lower())
+        return container.checkbox(
+            t(control.label, self.lang), value=control.default, key=key, bind="query-params",
+            help=t(control.help, self.lang) if control.help else None,
+            on_change=self._on_change())
 
     @contextmanager
     def section(self, fragment_key: str):
@@ -186,36 +183,28 @@ class Controls:
     def _note(self, string_key: str, **values) -> None:
         self._notices.append(t(string_key, self.lang, **values))
 
-    def presets(self, presets: Mapping[str, Mapping[str, object]], label_prefix: str) -> None:
-        """Offer named settings (teaching moments); choosing one sets every control it names.
-
-        Each preset must name every control of the page. The select box is drawn by
-        ``report()`` at the top of the sidebar, showing the preset the controls match.
-        """
-        self._presets, self._preset_label_prefix = presets, label_prefix
-
     def _apply_preset(self) -> None:
         choice = st.session_state[_PRESET_WIDGET]
-        for key, value in self._presets.get(choice, {}).items():
+        for key, value in self.table.presets.get(choice, {}).items():
             st.session_state[key] = value
         _rerun_page()  # the whole page, not only the share menu's fragment the box is drawn in
 
     def matching_preset(self) -> str:
         """The preset whose settings equal the controls' current values, or "custom"."""
-        for name, settings in self._presets.items():
+        for name, settings in self.table.presets.items():
             if all(self.values.get(key) == value for key, value in settings.items()):
                 return name
         return CUSTOM_PRESET
 
     def _draw_presets(self) -> None:
-        if not self._presets:
+        if not self.table.presets:
             return
-        options = [CUSTOM_PRESET, *self._presets]
+        options = [CUSTOM_PRESET, *self.table.presets]
         st.session_state[_PRESET_WIDGET] = self.matching_preset()
         self._preset_slot.selectbox(
             ":material/bookmark: " + t("preset.label", self.lang), options, key=_PRESET_WIDGET,
             format_func=lambda name: t("preset.custom", self.lang) if name == CUSTOM_PRESET
-            else t(self._preset_label_prefix + name, self.lang),
+            else t(self.table.preset_label + name, self.lang),
             on_change=self._apply_preset, help=t("preset.help", self.lang))
 
     def link_params(self) -> dict[str, object]:

@@ -7,6 +7,7 @@ Labels: ``<page prefix>.preset.<preset_id>`` in the page's string module.
 """
 
 from ui.i18n import t
+from ui.tables import chain_rule
 
 
 def _preset(base: dict, **changes) -> dict[str, object]:
@@ -16,9 +17,6 @@ def _preset(base: dict, **changes) -> dict[str, object]:
         raise KeyError(f"not a control of the page: {sorted(unknown)}")
     return {**base, **changes}
 
-
-_CHAIN_RULE = {"depth": 50, "width": 128, "act": "relu", "init": "he", "gain": 1.0,
-               "samples": 8, "seed": 0}
 
 _CLIPPING = {
     "mag": 3.0, "ang": 30, "thr": 1.0,  # (a) the 2-D picture
@@ -63,14 +61,7 @@ _EXPLOSION = {
 
 
 PRESETS: dict[str, dict[str, dict[str, object]]] = {
-    "chain_rule": {
-        "healthy": _preset(_CHAIN_RULE),
-        "exploding": _preset(_CHAIN_RULE, gain=1.5),
-        "vanishing": _preset(_CHAIN_RULE, depth=30, act="sigmoid", init="xavier"),
-        "relu_not_the_cause": _preset(_CHAIN_RULE, act="linear"),
-        "tanh_saturates": _preset(_CHAIN_RULE, act="tanh", init="xavier", gain=3.0),
-        "float32_overflow": _preset(_CHAIN_RULE, depth=200, gain=2.0, samples=3),
-    },
+    "chain_rule": dict(chain_rule.TABLE.presets),
     "clipping": {
         "clipping_saves_cliff": _preset(_CLIPPING),
         "value_bends_direction": _preset(_CLIPPING, mag=4.0, ang=75, keep=1),

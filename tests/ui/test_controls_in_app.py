@@ -6,13 +6,15 @@ from streamlit.testing.v1 import AppTest
 def script():
     import streamlit as st
 
+    from ui.control_table import ControlTable, Select, Slider
     from ui.controls import Controls
 
-    controls = Controls("en")
-    controls.presets({"tanh": {"depth": 150, "act": "tanh"},
-                      "relu": {"depth": 5, "act": "relu"}}, "act.")  # any label keys will do
-    depth = controls.slider("depth", "control.seed", 1, 200, 50)
-    act = controls.select("act", "control.seed", ["relu", "tanh"], "relu", "act.")
+    table = ControlTable("test", "act.", (  # any label keys will do
+        Slider("depth", "control.seed", 1, 200, 50),
+        Select("act", "control.seed", ["relu", "tanh"], "relu", option_label="act."),
+    ), presets={"tanh": {"depth": 150, "act": "tanh"}, "relu": {"depth": 5}})
+    controls = Controls("en", table)
+    depth, act = controls.widgets("depth", "act").values()
     controls.report()
     st.write(f"depth={depth} act={act} link={controls.link_params()}")
 
@@ -66,10 +68,11 @@ def test_choosing_a_preset_sets_every_control_it_names():
 def flag_script():
     import streamlit as st
 
+    from ui.control_table import ControlTable, Toggle
     from ui.controls import Controls
 
-    controls = Controls("en")
-    on = controls.toggle("bn", "control.seed")
+    controls = Controls("en", ControlTable("test", "", (Toggle("bn", "control.seed"),)))
+    on = controls.widget("bn")
     controls.report()
     st.write(f"bn={on}")
 

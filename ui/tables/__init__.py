@@ -1,0 +1,1 @@
+"""Each page's control table (``TABLE``): its controls, their defaults, and its presets."""
