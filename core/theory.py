@@ -83,6 +83,16 @@ def gradient_factor(activation: str, init: str, gain: float, fan_in: int, fan_ou
     return weight_factor(init, gain, fan_in, fan_out) * mean_square_derivative(activation)
 
 
+def factor_parts(activation: str, init: str, gain: float, width: int) -> dict[str, float]:
+    """Theory of each part of a constant-width layer's squared factor: "weight" n Var[w] always;
+    "activation" E[phi'^2] and their product "total" where the theory applies."""
+    parts = {"weight": weight_factor(init, gain, width, width)}
+    if theory_applies(activation):
+        parts["activation"] = mean_square_derivative(activation)
+        parts["total"] = gradient_factor(activation, init, gain, width, width)
+    return parts
+
+
 def relative_variance(activation: str, fan_in: int, fan_out: int) -> float:
     """Relative variance v of one layer's squared-norm factor at finite width.
 

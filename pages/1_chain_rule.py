@@ -7,8 +7,8 @@ import pandas as pd
 import streamlit as st
 
 from core import theory
+from core.budget import ensemble_size
 from core.chain_rule_stats import (
-    capped_work,
     dead_share,
     factor_trend,
     first_layer_beyond,
@@ -51,11 +51,13 @@ def measure(depth: int, width: int, activation: str, init: str, gain: float, sam
         "act_overflow": first_layer_beyond(act.layer, act["median"], FLOAT32_MAX_LOG10,
                                            above=True, backward=False),
         "theory": None,
+        "theory_growth": None,
     }
     if theory.theory_applies(activation):
         growth = theory.expected_log10_growth([width] * (depth + 1), activation, init, gain)
         start = float(np.median(run.grad[-1]))  # the measured output norm, about sqrt(width)
         result["theory"] = pd.DataFrame({"layer": np.arange(depth + 1), "value": growth + start})
+        result["theory_growth"] = float(growth[0])  # the expected log10 ||g_0|| / ||g_L||
     theory_values = [] if result["theory"] is None else result["theory"]["value"]
     result["grad_extent"] = decade_extent(grad["low"], grad["high"], theory_values)
     # the line's rows, or one hidden row when no theory applies (the layer stays)
@@ -64,15 +66,6 @@ def measure(depth: int, width: int, activation: str, init: str, gain: float, sam
         {"layer": 0, "value": float(result["grad_extent"]["y"].min())})
     result["act_extent"] = decade_extent(act["low"], act["high"])
     return result
-
-
-def theory_factors(activation: str, init: str, gain: float, width: int) -> dict[str, float]:
-    """Theory value of each part of the squared per-layer factor (missing where none applies)."""
-    factors = {"weight": theory.weight_factor(init, gain, width, width)}
-    if theory.theory_applies(activation):
-        factors["activation"] = theory.mean_square_derivative(activation)
-        factors["total"] = theory.gradient_factor(activation, init, gain, width, width)
-    return factors
 
 
 def read_controls(lang: str) -> tuple[dict, Controls]:
@@ -85,7 +78,7 @@ def read_controls(lang: str) -> tuple[dict, Controls]:
 
 def apply_work_cap(lang: str, values: dict) -> dict:
     """Reduce samples, then width, to bound the work; say so with an info note."""
-    samples, width = capped_work(values["depth"], values["width"], values["samples"])
+    samples, width = ensemble_size(values["depth"], values["width"], values["samples"])
     for what, asked, used in (("samples", values["samples"], samples),
                               ("width", values["width"], width)):
         if used != asked:
@@ -97,15 +90,14 @@ def show_metrics(lang: str, values: dict, result: dict) -> None:
     """Total growth, per-layer factor and the float32 verdict as st.metric readouts."""
     growth_col, factor_col, float_col = st.columns(3)
     growth = result["growth"]
-    theory_growth = (t("cr.metric.growth.value", lang, value=result["theory"]["value"].iloc[0]
-                       - result["theory"]["value"].iloc[-1])
+    theory_growth = (t("cr.metric.growth.value", lang, value=result["theory_growth"])
                      if result["theory"] is not None else t("cr.metric.na", lang))
     growth_col.metric(
         t("cr.metric.growth", lang),
         t("cr.metric.growth.value", lang, value=growth) if growth is not None
         else t("cr.metric.growth.dead", lang),
         help=t("cr.metric.growth.help", lang, theory=theory_growth))
-    expected = theory_factors(values["act"], values["init"], values["gain"], values["width"])
+    expected = theory.factor_parts(values["act"], values["init"], values["gain"], values["width"])
     factor_theory = (f"{expected['total']:#.3g}" if "total" in expected
                      else t("cr.metric.na", lang))
     factor_col.metric(
@@ -183,7 +175,7 @@ def forward_section(lang: str, values: dict, result: dict, controls: Controls) -
 
 def factor_section(lang: str, values: dict, result: dict, controls: Controls) -> None:
     """Chart (c): the per-layer factor as weights x activation, measured vs theory."""
-    expected = theory_factors(values["act"], values["init"], values["gain"], values["width"])
+    expected = theory.factor_parts(values["act"], values["init"], values["gain"], values["width"])
     labels = {part: t(f"cr.factor.{part}", lang) for part in FACTOR_PARTS}
     bars = pd.DataFrame({"part": list(FACTOR_PARTS), "label": [labels[p] for p in FACTOR_PARTS],
                          "value": [10.0 ** result["factors"][p] for p in FACTOR_PARTS]})

@@ -5,6 +5,7 @@ import math
 import numpy as np
 import pytest
 
+from core import theory
 from core.activations import LEAKY_SLOPE, activation
 from core.network import init_weights, log10_gradient_norms
 from core.theory import (
@@ -108,3 +109,13 @@ def test_law_holds_on_sampled_networks(name, init, gain):
     standard_error = means.std(ddof=1) / math.sqrt(means.size)
     expected = expected_log10_growth([width] * (depth + 1), name, init, gain)[0]
     assert abs(means.mean() - expected) < 3 * standard_error
+
+
+@pytest.mark.parametrize("activation", ["relu", "leaky_relu", "linear", "tanh", "sigmoid"])
+def test_factor_parts_multiply_where_the_theory_applies(activation):
+    parts = theory.factor_parts(activation, "he", 1.5, 64)
+    assert parts["weight"] == pytest.approx(2 * 1.5**2)  # He: n Var[w] = 2 g^2
+    if theory.theory_applies(activation):
+        assert parts["total"] == pytest.approx(parts["weight"] * parts["activation"])
+    else:
+        assert set(parts) == {"weight"}
