@@ -4,10 +4,13 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from core.descent import seed_article_loop
-from core.network import init_weights, log10_gradient_norms
+from core.descent import ARTICLE_EPOCHS, ARTICLE_LR, seed_article_loop
+from core.ensemble import draw
+from core.mlp import Mlp
+from core.mlp_logspace import log10_gradient_norms
 from core.remedies import verdict
 from ui.charts.layers import profile_template
+from ui.control_table import ControlTable
 from ui.controls import Controls
 from ui.display import show_chart
 from ui.format import superscript_digits, superscript_scientific
@@ -17,7 +20,6 @@ from ui.shell import PAGES, PAGES_BY_ID, page_setup
 
 HOME_DEPTH, HOME_WIDTH, HOME_SAMPLES, HOME_BATCH = 50, 128, 8, 4
 HOME_GAINS = (0.8, 1.0, 1.2)  # He init times these: below, at and above the critical gain 1
-MYTH_LR, MYTH_EPOCHS = 0.01, 1000  # the article's loop `grad = grad - lr*grad`
 MYTHS = (  # (myth key suffix, page that shows the fact)
     ("relu", "chain_rule"),
     ("clip_formula", "clipping"),
@@ -38,12 +40,8 @@ def gradient_profiles(depth: int, width: int, samples: int, batch: int, seed: in
     have no biases, so multiplying every weight by a leaves the ReLU masks as they are and
     multiplies g_l by a^(L-l) exactly (up to rounding).
     """
-    widths = [width] * (depth + 1)
-    weights = init_weights(widths, "he", 1.0, seed, samples=samples)
-    rng = np.random.default_rng(seed + 1)
-    x = rng.standard_normal((samples, batch, width))
-    upstream = rng.standard_normal((samples, batch, width))
-    log10_norms = log10_gradient_norms(weights, x, "relu", upstream)
+    nets = draw([width] * (depth + 1), "he", 1.0, seed, samples, batch)
+    log10_norms = log10_gradient_norms(Mlp(nets.weights, "relu"), nets.x, nets.upstream)
     at_gain_one = log10_norms - log10_norms[-1]
     layers_above = (depth - np.arange(depth + 1)).reshape(-1, 1, 1)  # L - l
     frames = [profile_frame(at_gain_one + layers_above * np.log10(gain), f"{gain:g}")
@@ -85,9 +83,9 @@ def chart_caption(growth: dict[float, float], lang: str) -> str:
 
 def myth_values() -> dict[str, dict[str, str]]:
     """The placeholders of the myths and facts (the article's loop, run as written)."""
-    epochs = str(MYTH_EPOCHS)
-    loop = {"lr": f"{MYTH_LR:g}", "epochs": epochs, "power": superscript_digits(epochs),
-            "factor": superscript_scientific(seed_article_loop(MYTH_LR, MYTH_EPOCHS))}
+    epochs = str(ARTICLE_EPOCHS)
+    loop = {"lr": f"{ARTICLE_LR:g}", "epochs": epochs, "power": superscript_digits(epochs),
+            "factor": superscript_scientific(seed_article_loop())}
     return {"gd_loop": loop}
 
 
@@ -119,7 +117,8 @@ def myths_and_facts(lang: str) -> None:
 
 lang = page_setup("home")
 st.title(t("app.name", lang))
-controls = Controls(lang)  # home has no settings: this names stray link parameters, if any
+# Home has no settings: an empty table, so the controls only name stray link parameters.
+controls = Controls(lang, ControlTable("home", "", ()))
 controls.report()
 st.markdown(f"#### {t('app.tagline', lang)}")
 st.markdown(t("home.intro", lang))

@@ -5,7 +5,9 @@ import time
 
 import numpy as np
 
-from core.network import init_weights, input_gradients, log10_gradient_norms
+from core.ensemble import init_weights
+from core.mlp import Mlp, input_gradients
+from core.mlp_logspace import log10_gradient_norms
 
 SHAPES = [(50, 256, 64), (200, 512, 32)]  # (depth, width, batch)
 REPEATS = 7
@@ -27,12 +29,12 @@ def bench_shape(depth: int, width: int, batch: int) -> None:
     widths = [width] * (depth + 1)
     rng = np.random.default_rng(0)
     x, upstream = rng.standard_normal((2, batch, width))
-    weights = init_weights(widths, seed=0)
+    net = Mlp(init_weights(widths, seed=0), "relu")
     label = f"depth {depth:4d} width {width:4d} batch {batch:3d}"
     timings = {
         "init_weights": lambda: init_weights(widths, seed=0),
-        "input_gradients": lambda: input_gradients(weights, x, "relu", upstream),
-        "log10_gradient_norms": lambda: log10_gradient_norms(weights, x, "relu", upstream),
+        "input_gradients": lambda: input_gradients(net, x, upstream),
+        "log10_gradient_norms": lambda: log10_gradient_norms(net, x, upstream),
     }
     for name, run in timings.items():
         print(f"{label}  {name:22s} {1e3 * median_seconds(run):8.1f} ms")

@@ -17,19 +17,19 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from types import MappingProxyType
 
 import numpy as np
 
-from core.clipping import clip_grad_norm, clip_grad_value
+from core.clipping import METHODS, clip_grad_norm, clip_grad_value
 
 A, B = 0.5, 1.0  # valley slopes along w1 and across (w2)
 M = 3.0  # the minimum is at (M, 0)
 H, K, C = 30.0, 10.0, 1.0  # cliff height, steepness and position (w2 = C)
-
-METHODS = ("none", "value", "norm")
 CLIFF_REGION = ((-5.0, 5.0), (-2.5, 4.5))  # (w1 range, w2 range) worth plotting
-CLIFF_DEFAULTS = MappingProxyType({"start": (-4.0, 3.5), "lr": 0.5, "steps": 40, "threshold": 2.0})
+VALLEY_SLOPE = math.hypot(A, B)  # off the cliff no gradient is longer than this
+CLIFF_SLOPE = H * K / 4  # the cliff term's steepest slope (its sigmoid's peak)
+CLIFF_MINIMUM = (M, 0.0)  # the minimum, to within about 0.01 in w2 (the cliff's tail)
+CLIFF_TO_VALLEY = CLIFF_SLOPE / VALLEY_SLOPE  # how many times steeper the cliff is
 
 
 # ---------------------------------------------------------------- the surface
@@ -158,13 +158,8 @@ def _check_run(start, lr, steps, method, threshold) -> tuple[np.ndarray, float, 
     return w, float(lr), int(steps), t
 
 
-def cliff_trajectory(
-    start=CLIFF_DEFAULTS["start"],
-    lr: float = CLIFF_DEFAULTS["lr"],
-    steps: int = CLIFF_DEFAULTS["steps"],
-    method: str = "none",
-    threshold: float = CLIFF_DEFAULTS["threshold"],
-) -> CliffTrajectory:
+def cliff_trajectory(start, lr: float, steps: int, method: str, threshold: float
+                     ) -> CliffTrajectory:
     """Run w <- w - lr * clip(grad f(w)) from `start`; method "none", "value" or "norm".
 
     Stops early, without inf or NaN in any array, at the first iterate that is not finite
@@ -197,3 +192,61 @@ def cliff_trajectory(
         lr=lr,
         threshold=threshold,
     )
+
+
+# ---------------------------------------------------------------- what the runs show
+
+
+def first_exit(path: np.ndarray, region) -> int | None:
+    """Index of the first point of `path` outside region ((x0, x1), (y0, y1)), or None."""
+    (x0, x1), (y0, y1) = region
+    p = np.asarray(path)
+    outside = (p[:, 0] < x0) | (p[:, 0] > x1) | (p[:, 1] < y0) | (p[:, 1] > y1)
+    hits = np.flatnonzero(outside)
+    return int(hits[0]) if hits.size else None
+
+
+def run_summary(path: np.ndarray, grad_norm: np.ndarray, clipped: np.ndarray, threshold: float,
+                region) -> dict:
+    """What the page says about one descent run on the cliff.
+
+    "end", "distance" (to CLIFF_MINIMUM), "exit" (first_exit), "n_clipped" (steps clipped),
+    "above_unclipped" (steps with ||g|| > threshold that were not clipped), "below_clipped"
+    (clipped steps with ||g|| <= threshold), "peak" and "peak_step" (largest raw ||g||, None
+    without steps), "peak_move" (how far that step moved the parameters) and "spike" (whether
+    the peak exceeds VALLEY_SLOPE: only the cliff face has such a gradient).
+    """
+    path, grad_norm, clipped = np.asarray(path), np.asarray(grad_norm), np.asarray(clipped)
+    end = path[-1]
+    summary = {"end": (float(end[0]), float(end[1])),
+               "distance": math.hypot(end[0] - CLIFF_MINIMUM[0], end[1] - CLIFF_MINIMUM[1]),
+               "exit": first_exit(path, region), "n_clipped": int(clipped.sum()),
+               "above_unclipped": int(np.sum((grad_norm > threshold) & ~clipped)),
+               "below_clipped": int(np.sum((grad_norm <= threshold) & clipped)),
+               "peak": None, "peak_step": None, "peak_move": None, "spike": False}
+    if grad_norm.size:
+        k = int(np.argmax(grad_norm))
+        summary.update(peak=float(grad_norm[k]), peak_step=k,
+                       peak_move=float(np.linalg.norm(path[k + 1] - path[k])),
+                       spike=bool(grad_norm[k] > VALLEY_SLOPE))
+    return summary
+
+
+def cliff_runs(start, lr: float, steps: int, threshold: float) -> dict[str, dict]:
+    """Per method: the run's arrays (path, loss, grad_norm, clipped, diverged_at) and its
+    run_summary in CLIFF_REGION."""
+    runs = {}
+    for method in METHODS:
+        run = cliff_trajectory(start, lr, steps, method, threshold)
+        runs[method] = {"path": run.path, "loss": run.loss, "grad_norm": run.grad_norm,
+                        "clipped": run.clipped, "diverged_at": run.diverged_at,
+                        **run_summary(run.path, run.grad_norm, run.clipped, threshold,
+                                      CLIFF_REGION)}
+    return runs
+
+
+def steepest_run(runs: dict[str, dict], methods) -> str | None:
+    """Of `methods` (in order), the run with the largest raw gradient norm (the first of
+    equals), or None if none took a step."""
+    with_steps = [m for m in methods if runs[m]["peak"] is not None]
+    return max(with_steps, key=lambda m: runs[m]["peak"]) if with_steps else None

@@ -1,4 +1,6 @@
-"""Gradient clipping and weight clipping, with PyTorch 2.x semantics, in pure NumPy.
+"""Gradient clipping and weight clipping, with PyTorch 2.x semantics, in pure NumPy, and the
+geometry of the two gradient rules on one 2-D vector (clipping by value keeps it in a box,
+clipping by norm in a circle).
 
 Every function returns new float64 arrays and never changes its inputs.
 
@@ -194,3 +196,65 @@ def fraction_changed(before: np.ndarray | Sequence, after: np.ndarray | Sequence
         raise ValueError("fraction_changed needs at least one entry, got empty arrays")
     same = (x == y) | (np.isnan(x) & np.isnan(y))
     return float(np.mean(~same))
+
+
+# ---------------------------------------------------------------- geometry: one 2-D vector
+
+METHODS = ("none", "value", "norm")  # no clipping, clip_grad_value, clip_grad_norm
+ANGLE_KEPT = 0.005  # degrees: clipping by value "kept the direction" below this turn
+SHORTENED = 1e-5  # relative: clipping by norm "shortened" a vector by more than this
+
+
+def polar_vector(magnitude: float, angle_deg: float) -> np.ndarray:
+    """(magnitude cos a, magnitude sin a) for an angle in degrees."""
+    a = math.radians(angle_deg)
+    return np.array([magnitude * math.cos(a), magnitude * math.sin(a)])
+
+
+def clip_2d(g: np.ndarray, threshold: float) -> dict[str, np.ndarray]:
+    """The vector unclipped, clipped by value (box [-t, t]^2) and by norm (circle of radius t)."""
+    g = np.asarray(g, dtype=np.float64)
+    return {
+        "none": g.copy(),
+        "value": clip_grad_value([g], threshold)[0],
+        "norm": clip_grad_norm([g], threshold)[0][0],
+    }
+
+
+def compare_to_original(original, clipped) -> dict[str, float]:
+    """Norm of `clipped`, its cosine and angle (degrees) to `original`, share of entries changed."""
+    return {
+        "norm": global_norm(clipped),
+        "cosine": cosine_similarity(original, clipped),
+        "angle": angle_degrees(original, clipped),
+        "changed": fraction_changed(original, clipped),
+    }
+
+
+def clip_2d_measures(magnitude: float, angle_deg: float, threshold: float) -> list[dict]:
+    """Per method: the clipped vector (x, y), its norm, angle and cosine to the original, and
+    how many of its two components the rule changed."""
+    g = polar_vector(magnitude, angle_deg)
+    rows = []
+    for method, vec in clip_2d(g, threshold).items():
+        measures = compare_to_original(g, vec)
+        rows.append({"method": method, "x": vec[0], "y": vec[1], "norm": measures["norm"],
+                     "angle_to_original": measures["angle"], "cosine": measures["cosine"],
+                     "changed": int(np.sum(vec != g))})
+    return rows
+
+
+def value_clip_outcome(changed: int, angle: float) -> str:
+    """What clipping by value did to a 2-D vector: "inside" (nothing), "kept" (its direction),
+    or "bent_one" / "bent_both" (turned it, capping one or both components)."""
+    if changed == 0:
+        return "inside"
+    if angle <= ANGLE_KEPT:
+        return "kept"
+    return "bent_both" if changed == 2 else "bent_one"
+
+
+def norm_clip_shortened(before: float, after: float) -> bool:
+    """Whether clipping by norm shortened a vector of length `before` to `after` (beyond
+    rounding: by more than SHORTENED of its length)."""
+    return after < before * (1 - SHORTENED)

@@ -1,35 +1,27 @@
-"""Gradient descent on a quadratic, step-size regimes and learning-rate schedules.
+"""Gradient descent on a quadratic: the iterates, the regimes of a step size, and what a
+decaying schedule does to |x|.
 
 On f(x) = 1/2 sum_i lambda_i x_i^2 one step is x_{k+1} = (1 - eta_k lambda_i) x_k, so
 x_k = prod_{j<k} (1 - eta_j lambda_i) x_0: each eigen-direction is a geometric sequence.
+The learning rates eta_j come from core.schedules; the best fixed step on two curvatures is
+in core.conditioning.
 
-Sources:
-- Nesterov 2004, "Introductory Lectures on Convex Optimization", Theorem 2.1.15 in
-  Sec. 2.1.5 (step 2/(L+mu), rate (kappa-1)/(kappa+1)).
-- Goodfellow, Bengio, Courville 2016, "Deep Learning", Sec. 4.3.1 and 8.3.
-- Loshchilov & Hutter 2017, "SGDR", Eq. 5 (cosine schedule).
+Source: Goodfellow, Bengio, Courville 2016, "Deep Learning", Sec. 4.3.1 and 8.3.
 """
 
 from __future__ import annotations
 
 import math
+from typing import NamedTuple
 
 import numpy as np
 
 from core.checks import check_count, check_finite, check_positive
+from core.schedules import SCHEDULES, decay_params, first_below, learning_rates
 
-SCHEDULES = ("constant", "step", "exponential", "cosine", "inverse_time")
 FLOAT64_MAX = float(np.finfo(np.float64).max)
 REGIME_TOL = 1e-9  # relative tolerance for the boundary cases eta*L == 1 and == 2
-
-# the parameters each schedule accepts, with their defaults (None: depends on steps)
-_SCHEDULE_PARAMS = {
-    "constant": {},
-    "step": {"gamma": 0.5, "step_size": None},
-    "exponential": {"gamma": 0.97},
-    "cosine": {"lr_min": 0.0},
-    "inverse_time": {"decay": 0.1},
-}
+COURSES = ("turned", "held", "shrinks", "never")  # how |x| moves under a decaying schedule
 
 
 # ---------------------------------------------------------------- validation helpers
@@ -56,65 +48,6 @@ def _problem(eigenvalues, x0) -> tuple[np.ndarray, np.ndarray]:
     return lam, x
 
 
-# ---------------------------------------------------------------- schedules
-
-
-def _schedule_params(schedule: str, steps: int, params: dict) -> dict:
-    """Defaults merged with the given parameters; unknown names are refused."""
-    if schedule not in SCHEDULES:
-        raise ValueError(f"unknown schedule {schedule!r}; choose one of {', '.join(SCHEDULES)}")
-    allowed = _SCHEDULE_PARAMS[schedule]
-    unknown = set(params) - set(allowed)
-    if unknown:
-        ok = ", ".join(allowed) or "no parameters"
-        raise ValueError(f"schedule {schedule!r} takes {ok}; got {', '.join(sorted(unknown))}")
-    merged = {**allowed, **params}
-    if schedule == "step" and merged["step_size"] is None:
-        merged["step_size"] = max(1, steps // 4)
-    return merged
-
-
-def learning_rates(lr: float, steps: int, schedule: str = "constant", **params) -> np.ndarray:
-    """Learning rate eta_j for steps j = 0..steps-1, shape (steps,).
-
-    - constant:      eta_j = lr
-    - step:          eta_j = lr * gamma ** floor(j / step_size)
-                     (defaults gamma=0.5, step_size=max(1, steps // 4))
-    - exponential:   eta_j = lr * gamma ** j                       (default gamma=0.97)
-    - cosine:        eta_j = lr_min + (lr - lr_min) * (1 + cos(pi j / steps)) / 2
-                     (default lr_min=0; SGDR Eq. 5, PyTorch CosineAnnealingLR with T_max=steps)
-    - inverse_time:  eta_j = lr / (1 + decay * j)                  (default decay=0.1)
-    """
-    lr = check_finite(lr, "lr")
-    if lr < 0:
-        raise ValueError(f"lr must be >= 0, got {lr}")
-    steps = check_count(steps, "steps")
-    p = _schedule_params(schedule, steps, params)
-    j = np.arange(steps, dtype=np.float64)
-    if schedule == "constant":
-        return np.full(steps, lr)
-    if schedule == "step":
-        gamma = check_positive(p["gamma"], "gamma")
-        size = check_count(p["step_size"], "step_size", minimum=1)
-        return lr * gamma ** np.floor(j / size)
-    if schedule == "exponential":
-        return lr * check_positive(p["gamma"], "gamma") ** j
-    if schedule == "cosine":
-        lr_min = check_finite(p["lr_min"], "lr_min")
-        if not 0 <= lr_min <= lr:
-            raise ValueError(f"lr_min must lie in [0, lr] = [0, {lr}], got {lr_min}")
-        return lr_min + (lr - lr_min) * (1 + np.cos(np.pi * j / max(steps, 1))) / 2
-    decay = check_finite(p["decay"], "decay")
-    if decay < 0:
-        raise ValueError(f"decay must be >= 0, got {decay}")
-    return lr / (1 + decay * j)
-
-
-def _rates(lr: float, steps: int, schedule: str | None, params: dict) -> np.ndarray:
-    """Schedule None means constant."""
-    return learning_rates(lr, steps, schedule or "constant", **params)
-
-
 # ---------------------------------------------------------------- gradient descent on a quadratic
 
 
@@ -123,7 +56,8 @@ def step_factors(
 ) -> np.ndarray:
     """The multipliers 1 - eta_j * lambda_i, shape (steps, dim)."""
     lam = _vector(eigenvalues, "eigenvalues")
-    return 1.0 - _rates(lr, steps, schedule, schedule_params)[:, None] * lam[None, :]
+    rates = learning_rates(lr, steps, schedule or "constant", **schedule_params)
+    return 1.0 - rates[:, None] * lam[None, :]
 
 
 def gd_quadratic(
@@ -194,12 +128,44 @@ def quadratic_loss(eigenvalues, path) -> np.ndarray:
         return 0.5 * np.sum(lam * x**2, axis=-1)
 
 
+def first_zero_step(log10_abs: np.ndarray) -> int | None:
+    """First k where the log10 sequence is -inf (the iterate is exactly 0), or None."""
+    hits = np.flatnonzero(np.isneginf(np.asarray(log10_abs, dtype=np.float64)))
+    return int(hits[0]) if hits.size else None
+
+
+def peak_step(log10_abs: np.ndarray) -> int:
+    """The first step where |x_k| is largest (exact zeros, log10 = -inf, never win)."""
+    logs = np.asarray(log10_abs, dtype=np.float64)
+    return int(np.argmax(np.where(np.isfinite(logs), logs, -np.inf)))
+
+
 # ---------------------------------------------------------------- regimes of a fixed step
+
+
+def step_factor(lr: float, curvature: float) -> float:
+    """1 - eta * L: what one step multiplies x by along curvature L (negative: x flips sign)."""
+    return 1.0 - check_finite(lr, "lr") * check_finite(curvature, "curvature")
 
 
 def contraction_factor(lr: float, curvature: float) -> float:
     """|1 - eta * L|: how much one step multiplies the distance along curvature L."""
-    return abs(1.0 - check_finite(lr, "lr") * check_finite(curvature, "curvature"))
+    return abs(step_factor(lr, curvature))
+
+
+def regime_thresholds(curvature: float) -> tuple[float, float]:
+    """(1/L, 2/L): the step that reaches the minimum at once, and the step beyond which
+    gradient descent on L/2 x^2 diverges."""
+    L = check_positive(curvature, "curvature")
+    return 1 / L, 2 / L
+
+
+def contraction_curve(curvature: float, lr_max: float, points: int = 301
+                      ) -> tuple[np.ndarray, np.ndarray]:
+    """(eta, |1 - eta * L|) at ``points`` steps evenly spread over [0, lr_max]."""
+    L = check_finite(curvature, "curvature")
+    rates = np.linspace(0.0, check_finite(lr_max, "lr_max"), check_count(points, "points", 2))
+    return rates, np.abs(1.0 - rates * L)
 
 
 def regime(lr: float, curvature: float) -> str:
@@ -224,30 +190,68 @@ def regime(lr: float, curvature: float) -> str:
     return "oscillating" if t < 2 else "diverging"
 
 
-def _curvatures(L: float, mu: float) -> tuple[float, float]:
-    """Largest and smallest curvature, with L >= mu > 0."""
-    L, mu = check_positive(L, "L"), check_positive(mu, "mu")
-    if mu > L:
-        raise ValueError(f"mu (smallest curvature) must be <= L (largest), got mu={mu}, L={L}")
-    return L, mu
+# ---------------------------------------------------------------- decaying schedules on L/2 x^2
 
 
-def optimal_fixed_step(L: float, mu: float) -> float:
-    """2 / (L + mu): the fixed step that contracts the flattest and steepest directions equally."""
-    L, mu = _curvatures(L, mu)
-    return 2.0 / (L + mu)
+class ScheduleRun(NamedTuple):
+    """One schedule's run: its learning rates, log10|x_k| for k = 0..steps, the float64
+    overflow step (or None)."""
+
+    rates: np.ndarray
+    log10_abs: np.ndarray
+    overflow: int | None
 
 
-def optimal_rate(L: float, mu: float) -> float:
-    """(kappa - 1) / (kappa + 1) with kappa = L / mu: the contraction per step at 2/(L+mu)."""
-    L, mu = _curvatures(L, mu)
-    return (L - mu) / (L + mu)
+def schedule_runs(lr: float, final_ratio: float, steps: int, curvature: float, x0: float
+                  ) -> dict[str, ScheduleRun]:
+    """Every schedule from ``lr`` down to ``final_ratio * lr`` on curvature/2 x^2 from x0."""
+    runs = {}
+    for schedule in SCHEDULES:
+        params = decay_params(schedule, final_ratio, steps, lr)
+        logs, _ = gd_quadratic_log10(curvature, x0, lr, steps, schedule, **params)
+        runs[schedule] = ScheduleRun(learning_rates(lr, steps, schedule, **params), logs[:, 0],
+                                     divergence_step(curvature, x0, lr, steps, schedule, **params))
+    return runs
+
+
+def first_shrinking_step(rates: np.ndarray, curvature: float) -> int | None:
+    """First step whose rate is below 2/L, where |x| starts to shrink; a rate within REGIME_TOL
+    of 2/L counts as equal (0.05**(1/9)**9 * 4 is 2 - 4e-16, which shrinks |x| by nothing
+    visible)."""
+    return first_below(rates, regime_thresholds(curvature)[1] * (1 - REGIME_TOL))
+
+
+def schedule_course(rates: np.ndarray, curvature: float) -> str:
+    """How |x| moves on L/2 x^2 under non-increasing learning rates (every schedule here):
+    "shrinks" from the first step, "turned" (grows, then shrinks), "held" (level, then
+    shrinks) or "never" shrinks."""
+    below = first_shrinking_step(rates, curvature)
+    if below is None:
+        return "never"
+    if below == 0:
+        return "shrinks"
+    return "turned" if rates[0] > regime_thresholds(curvature)[1] * (1 + REGIME_TOL) else "held"
+
+
+def schedule_courses(rates: dict[str, np.ndarray], curvature: float) -> dict[str, list[str]]:
+    """The schedules (keys of ``rates``) grouped by their course, in the order of COURSES."""
+    groups: dict[str, list[str]] = {}
+    for key, values in rates.items():
+        groups.setdefault(schedule_course(values, curvature), []).append(key)
+    return {course: groups[course] for course in COURSES if course in groups}
 
 
 # ---------------------------------------------------------------- the seed article's example
 
 
-def seed_article_loop(lr: float, epochs: int, g0: float = 1.0) -> float:
+ARTICLE_LR, ARTICLE_EPOCHS, ARTICLE_G0 = 0.01, 1000, 1.0  # the seed article's loop, as printed
+ARTICLE_LOOP_SOURCE = (f"learning_rate = {ARTICLE_LR!r}\nepochs = {ARTICLE_EPOCHS}\n"
+                       f"grad = {ARTICLE_G0!r}\nfor _ in range(epochs):\n"
+                       "    grad = grad - learning_rate * grad")
+
+
+def seed_article_loop(lr: float = ARTICLE_LR, epochs: int = ARTICLE_EPOCHS,
+                      g0: float = ARTICLE_G0) -> float:
     """The article's loop `grad = grad - lr*grad`, run as written: it returns g0 * (1-lr)**epochs.
 
     That is gradient descent on g^2/2 and nothing more (0.99**1000 = 4.317e-5).

@@ -12,6 +12,7 @@ from dataclasses import replace
 import numpy as np
 
 from core import training
+from core.classifier import predict_proba
 from core.datasets import make_dataset
 from core.lab_measures import (
     halved_at,
@@ -20,7 +21,7 @@ from core.lab_measures import (
     median_log10_ratio,
     silent_from,
 )
-from core.training import TrainConfig, predict_proba
+from core.training import TrainConfig
 
 POINTS, NOISE, BATCH = 400, 0.1, 64
 MAX_WORK = 8_000_000  # steps * depth * max(width, 32)^2 (x1.5 with batch norm) per run
@@ -30,6 +31,10 @@ LINE_POINTS = 500  # gradient-norm buckets per run
 HEAT_CELLS = 2400  # heatmap cells per run (layers x step buckets)
 METHODS = ("none", "value", "norm")
 FLAGS = ("same", "on", "off")
+# the learning rates and weight-clipping bounds offered, as the ids a link carries
+LEARNING_RATES = ("0.0001", "0.0003", "0.001", "0.003", "0.01", "0.03", "0.1", "0.3", "1", "3",
+                  "10")
+WEIGHT_CLIPS = ("off", "0.02", "0.05", "0.1", "0.2", "0.5", "1")
 CHANCE = 50.0  # accuracy (%) of guessing on two balanced classes
 LEARNT = 60.0  # final accuracy (%) from which a run counts as having learnt
 
@@ -200,6 +205,12 @@ def outcome(s: dict) -> str:
     if s["divergence"] is not None:
         return "diverged"
     return "trained" if s["eval"]["acc"][-1] >= LEARNT else "stalled"
+
+
+def divergence_kind(s: dict) -> str:
+    """What a diverged run's quantity became: "nan", "inf" or "large" (finite, past the limit)."""
+    value = s["divergence"][2]
+    return "nan" if math.isnan(value) else "inf" if math.isinf(value) else "large"
 
 
 def last_finite_step(s: dict) -> int:

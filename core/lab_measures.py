@@ -9,20 +9,12 @@ import math
 
 import numpy as np
 
+from core.classifier import forward, has_skip, init_params
+from core.optimizers import ADAM_EPS, MOMENTUM, schedule_parameters
+from core.param_measures import clipped_spectral_bound, share_at_bound, spectral_norms
 from core.theory import gradient_factor, theory_applies, weight_factor
-from core.training import (
-    ADAM_EPS,
-    MOMENTUM,
-    TrainConfig,
-    clip_params,
-    clipped_spectral_bound,
-    has_skip,
-    init_params,
-    schedule_parameters,
-    share_at_bound,
-    spectral_norms,
-    trace_forward,
-)
+from core.train_step import clip_params
+from core.training import TrainConfig
 
 
 def fan_in_mean_square(weights: list[np.ndarray]) -> np.ndarray:
@@ -73,7 +65,7 @@ def activation_spread_log10(params, x: np.ndarray, activation: str,
     layer); -inf for a layer whose output is the same for every row. Batch norm uses the
     statistics of x itself."""
     with np.errstate(all="ignore"):
-        activations = trace_forward(params, x, activation, residual).activations
+        activations = forward(params, x, activation, residual)[1]
         spreads = np.array([float(np.mean(np.std(a, axis=0))) for a in activations])
         return np.log10(spreads)
 

@@ -1,8 +1,7 @@
 """Remedies for exploding and vanishing gradients, simulated exactly on a random MLP.
 
-The network is the bias-free MLP of core/network.py (rows are examples, W[l] has shape
-(out, in), optional leading sample axis for many networks at once), with constant width and
-any of these switched on:
+The network is the bias-free MLP of core/mlp.py (rows are examples, W[l] has shape (out, in),
+leading sample axis for many networks at once), with constant width and any of these on:
 
 - batch normalisation (Ioffe & Szegedy 2015), train mode, gamma = 1, beta = 0, eps = 1e-5:
   z_l = (h_l - mean_B h_l) / sqrt(var_B h_l + eps) over the batch, per unit, before phi.
@@ -23,10 +22,9 @@ any of these switched on:
   as core.clipping.clip_grad_norm does; log10_clip_coefficient is its log-space form.
 - a better initialisation: He for ReLU-like units, Xavier for tanh/sigmoid/linear, at gain 1.
 
-The loss is sum(upstream * a_L). `forward`/`backward` are the plain reference; `log10_norms`
-runs the same computation carrying every activation and gradient as 10^scale * unit array
-(unit Frobenius norm per network), so no value overflows or underflows float64 at any depth
-or gain; it reports log10 norms only.
+The loss is sum(upstream * a_L). Networks and inputs come from core/ensemble.py; the norms from
+core/mlp_logspace.py with one scale per network (batch norm couples the rows), so no value
+overflows or underflows float64 at any depth or gain.
 """
 
 import math
@@ -37,11 +35,12 @@ import numpy as np
 from core.activations import activation as activation_functions
 from core.activations import is_positively_homogeneous
 from core.clipping import EPS
+from core.ensemble import draw, draw_inputs, init_std, init_weights
 from core.logspace import unit_and_log10_norm
-from core.network import init_std, init_weights
+from core.mlp import BatchNorm, Mlp
+from core.mlp_logspace import PER_NETWORK, backward, chunked_matmul, forward
 from core.theory import layer_log10_growth, theory_applies
 
-BN_EPS = 1e-5
 STABLE_DECADES = 1.0  # |total growth| <= 1 decade (a factor of 10) counts as stable
 SAMPLES, BATCH = 8, 32  # the page's experiment: networks per column, inputs each (BN's batch)
 DEPTH_CURVE = (1, 5, 10, 20, 30, 50, 100)  # depths of the growth-against-depth comparison
@@ -49,7 +48,6 @@ TREND_DECADES = 0.25  # a median change beyond this over the deeper half is a tr
 BETTER_INIT = {"relu": "he", "leaky_relu": "he", "tanh": "xavier", "sigmoid": "xavier",
                "linear": "xavier"}
 LN10 = math.log(10.0)
-PER_NETWORK = (-2, -1)  # the (batch, units) axes: log space keeps one scale per network
 
 
 @dataclass(frozen=True)
@@ -62,7 +60,7 @@ class Remedies:
     clip: float | None = None
 
 
-# --- plain reference implementation ---------------------------------------------------------
+# --- the network ----------------------------------------------------------------------------
 
 def residual_scale(depth: int) -> float:
     """Branch scale r = 1/sqrt(depth) of a residual block."""
@@ -75,167 +73,7 @@ def effective_init(activation: str, init: str, gain: float, better_init: bool
     return (BETTER_INIT[activation], 1.0) if better_init else (init, gain)
 
 
-def batch_norm(h: np.ndarray, eps: float = BN_EPS) -> tuple[np.ndarray, np.ndarray]:
-    """(z, 1/sqrt(var + eps)): h standardised over the batch axis (-2), per unit."""
-    centred = h - h.mean(axis=-2, keepdims=True)
-    inv_std = 1.0 / np.sqrt(np.mean(centred**2, axis=-2, keepdims=True) + eps)
-    return centred * inv_std, inv_std
-
-
-def batch_norm_backward(dz: np.ndarray, z: np.ndarray, inv_std: np.ndarray) -> np.ndarray:
-    """dL/dh from dL/dz: inv_std * (dz - mean(dz) - z * mean(dz * z)), means over the batch."""
-    return inv_std * (dz - dz.mean(axis=-2, keepdims=True)
-                      - z * np.mean(dz * z, axis=-2, keepdims=True))
-
-
-def forward(weights, x, activation: str, bn: bool = False, residual: float | None = None):
-    """Activations [a_0..a_L] and the per-layer cache the backward pass needs."""
-    phi, _ = activation_functions(activation)
-    activations, caches = [np.asarray(x, dtype=float)], []
-    for w in weights:
-        h = activations[-1] @ w.swapaxes(-1, -2)
-        z, inv_std = batch_norm(h) if bn else (h, None)
-        branch = phi(z)
-        activations.append(branch if residual is None else activations[-1] + residual * branch)
-        caches.append((z, inv_std))
-    return activations, caches
-
-
-def backward(weights, x, activation: str, upstream, bn: bool = False,
-             residual: float | None = None) -> tuple[list[np.ndarray], list[np.ndarray]]:
-    """([dL/da_0..dL/da_L], [dL/dW_1..dL/dW_L]) for L = sum(upstream * a_L)."""
-    _, dphi = activation_functions(activation)
-    activations, caches = forward(weights, x, activation, bn, residual)
-    grad = np.broadcast_to(np.asarray(upstream, dtype=float), activations[-1].shape).copy()
-    input_grads, weight_grads = [grad], []
-    for w, a, (z, inv_std) in zip(reversed(weights), reversed(activations[:-1]),
-                                  reversed(caches), strict=True):
-        dz = dphi(z) * (grad if residual is None else residual * grad)
-        dh = batch_norm_backward(dz, z, inv_std) if bn else dz
-        weight_grads.append(dh.swapaxes(-1, -2) @ a)
-        grad = dh @ w + (0.0 if residual is None else grad)
-        input_grads.append(grad)
-    return input_grads[::-1], weight_grads[::-1]
-
-
-# --- log space -----------------------------------------------------------------------------
-
-_BLAS_SERIAL_MNK = 1 << 18  # OpenBLAS runs a gemm with m*n*k at most 4*65536 on one thread
-
-
-def _matmul(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """a @ b in row chunks small enough for one BLAS thread each.
-
-    On a small shared machine, OpenBLAS's threads spin against other processes: a stack of
-    mid-sized products became 10x slower under load. Small products never start threads.
-    """
-    rows = max(1, _BLAS_SERIAL_MNK // (a.shape[-1] * b.shape[-1]))
-    if a.shape[-2] <= rows:
-        return a @ b
-    return np.concatenate([a[..., i:i + rows, :] @ b for i in range(0, a.shape[-2], rows)],
-                          axis=-2)
-
-
-def _log10_fro(v: np.ndarray) -> np.ndarray:
-    """log10 of the Frobenius norm over the last two axes (batch, units), one per network."""
-    return np.log10(np.sqrt(np.sum(v * v, axis=(-2, -1))))
-
-
-def _pow10(exponent: np.ndarray) -> np.ndarray:
-    """10^exponent with a trailing (1, 1) so it scales a (..., batch, units) array."""
-    return (10.0 ** np.asarray(exponent))[..., None, None]
-
-
-def _add_scaled(u1, s1, u2, s2) -> tuple[np.ndarray, np.ndarray]:
-    """10^s1 u1 + 10^s2 u2 as (unit, log10 scale), without forming either term."""
-    top = np.maximum(s1, s2)
-    top = np.where(np.isfinite(top), top, 0.0)  # both terms zero: keep the sum zero
-    unit, log_norm = unit_and_log10_norm(u1 * _pow10(s1 - top) + u2 * _pow10(s2 - top),
-                                         PER_NETWORK)
-    return unit, top + log_norm
-
-
-def _bn_log_space(v: np.ndarray, scale: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(z, log10 sqrt(var_h + eps)) for h = 10^scale v; per unit, never overflowing."""
-    centred = v - v.mean(axis=-2, keepdims=True)
-    log_var = np.log10(np.mean(centred**2, axis=-2, keepdims=True))
-    log_std = 0.5 * np.logaddexp((2.0 * scale[..., None, None] + log_var) * LN10,
-                                 math.log(BN_EPS)) / LN10
-    return centred * 10.0 ** (scale[..., None, None] - log_std), log_std
-
-
-def _branch_log_space(v, scale, activation):
-    """(unit phi(z), its log10 scale, phi'(z)) for the pre-activation z = 10^scale v."""
-    phi, dphi = activation_functions(activation)
-    if is_positively_homogeneous(activation):  # phi(c v) = c phi(v), phi'(c v) = phi'(v)
-        unit, log_norm = unit_and_log10_norm(phi(v), PER_NETWORK)
-        return unit, scale + log_norm, dphi(v)
-    z = v * _pow10(scale)  # bounded units: |a| stays small, so z is representable
-    unit, log_norm = unit_and_log10_norm(phi(z), PER_NETWORK)
-    return unit, log_norm, dphi(z)
-
-
-def _forward_log_space(weights, x, activation, bn, residual):
-    """Per layer: (unit a_{l-1}, its scale, phi'(z_l), z_l or None, log10 std or None)."""
-    unit, scale = unit_and_log10_norm(np.asarray(x, dtype=float), PER_NETWORK)
-    caches = []
-    for w in weights:
-        v = _matmul(unit, w.swapaxes(-1, -2))
-        z, log_std = _bn_log_space(v, scale) if bn else (None, None)
-        b_unit, b_scale, derivative = _branch_log_space(
-            z if bn else v, np.zeros_like(scale) if bn else scale, activation)
-        caches.append((unit, scale, derivative, z, log_std))
-        if residual is None:
-            unit, scale = b_unit, b_scale
-        else:
-            unit, scale = _add_scaled(unit, scale, b_unit, b_scale + math.log10(residual))
-    return caches
-
-
-def _bn_backward_log_space(d_unit, d_scale, z, log_std):
-    """dL/dh as (unit, scale) from dL/dz = 10^d_scale d_unit through batch norm."""
-    projected = d_unit - d_unit.mean(axis=-2, keepdims=True) - z * np.mean(
-        d_unit * z, axis=-2, keepdims=True)
-    top = np.max(-log_std, axis=(-2, -1))  # largest 1/std over units, factored out
-    unit, log_norm = unit_and_log10_norm(projected * 10.0 ** (-log_std - top[..., None, None]),
-                                         PER_NETWORK)
-    return unit, d_scale + top + log_norm
-
-
-def _log10_rows(unit: np.ndarray, scale: np.ndarray) -> np.ndarray:
-    """log10 of each row's norm of 10^scale * unit, shape (..., batch)."""
-    return scale[..., None] + np.log10(np.linalg.norm(unit, axis=-1))
-
-
-def log10_norms(weights, x, activation: str, upstream, bn: bool = False,
-                residual: float | None = None) -> dict[str, np.ndarray]:
-    """log10 gradient norms, finite at any depth and gain.
-
-    "input": per example ||dL/da_l|| of each row, l = 0..L, shape (L+1, ..., batch);
-    "weight": per network ||dL/dW_l||_F (summed over the batch), l = 1..L, shape (L, ...).
-    """
-    with np.errstate(divide="ignore", invalid="ignore", under="ignore", over="ignore"):
-        caches = _forward_log_space(weights, x, activation, bn, residual)
-        grad, scale = unit_and_log10_norm(np.broadcast_to(np.asarray(upstream, dtype=float),
-                                                          caches[-1][0].shape).copy(), PER_NETWORK)
-        inputs, weight_norms = [_log10_rows(grad, scale)], []
-        branch = 0.0 if residual is None else math.log10(residual)
-        for w, (a_unit, a_scale, derivative, z, log_std) in zip(
-                reversed(weights), reversed(caches), strict=True):
-            d_unit, d_scale = unit_and_log10_norm(derivative * grad, PER_NETWORK)
-            d_scale = d_scale + scale + branch
-            if bn:
-                d_unit, d_scale = _bn_backward_log_space(d_unit, d_scale, z, log_std)
-            outer = _matmul(d_unit.swapaxes(-1, -2), a_unit)  # dL/dW = dh^T a, in units
-            weight_norms.append(d_scale + a_scale + _log10_fro(outer))
-            back_unit, back_log = unit_and_log10_norm(_matmul(d_unit, w), PER_NETWORK)
-            if residual is None:
-                grad, scale = back_unit, d_scale + back_log
-            else:
-                grad, scale = _add_scaled(grad, scale, back_unit, d_scale + back_log)
-            inputs.append(_log10_rows(grad, scale))
-    return {"input": np.stack(inputs[::-1]), "weight": np.stack(weight_norms[::-1])}
-
+# --- clipping, in log space ---------------------------------------------------------------
 
 def log10_clip_coefficient(log10_weight_norms: np.ndarray, max_norm: float) -> np.ndarray:
     """log10 min(1, c / (total + 1e-6)), total = global norm of all layers (axis 0)."""
@@ -248,16 +86,24 @@ def log10_clip_coefficient(log10_weight_norms: np.ndarray, max_norm: float) -> n
 
 # --- the page's experiment -----------------------------------------------------------------
 
-def sample_inputs(batch: int, width: int, seed: int, samples: int
-                  ) -> tuple[np.ndarray, np.ndarray]:
-    """(x, upstream), standard normal, shape (samples, batch, width), from seed + 1."""
-    rng = np.random.default_rng(seed + 1)
-    return (rng.standard_normal((samples, batch, width)),
-            rng.standard_normal((samples, batch, width)))
+def network(weights, activation: str, remedies: Remedies) -> Mlp:
+    """The engine's network for these weights with batch norm and residual branches as asked."""
+    residual = residual_scale(len(weights)) if remedies.residual else None
+    return Mlp(weights, activation, batch_norm=BatchNorm() if remedies.batch_norm else None,
+               residual=residual)
 
 
-def simulate(activation: str, init: str, gain: float, depth: int, width: int,
-             remedies: Remedies, samples: int, batch: int, seed: int) -> dict[str, np.ndarray]:
+def log10_norms(net: Mlp, x: np.ndarray, upstream: np.ndarray) -> dict[str, np.ndarray]:
+    """{"input": log10 ||dL/da_l|| per example (L+1, ..., batch), "weight": log10 ||dL/dW_l||_F
+    per network (L, ...)}, in log space with one scale per network."""
+    norms = backward(net, forward(net, x, PER_NETWORK), upstream, PER_NETWORK,
+                     weight_norms=True)
+    return {"input": norms.inputs, "weight": norms.weights}
+
+
+def simulate_remedies(activation: str, init: str, gain: float, depth: int, width: int,
+                      remedies: Remedies, samples: int, batch: int, seed: int
+                      ) -> dict[str, np.ndarray]:
     """Per-layer log10 gradient norms of `samples` random networks with the remedies on.
 
     Keys: "input" (depth+1, samples, batch) log10 ||dL/da_l|| per example, "weight"
@@ -265,16 +111,15 @@ def simulate(activation: str, init: str, gain: float, depth: int, width: int,
     (equal if clip is None), "coef" (samples,) log10 of the clip factor.
     """
     init, gain = effective_init(activation, init, gain, remedies.better_init)
-    weights = init_weights([width] * (depth + 1), init, gain, seed, samples=samples)
-    x, upstream = sample_inputs(batch, width, seed, samples)
-    residual = residual_scale(depth) if remedies.residual else None
-    norms = log10_norms(weights, x, activation, upstream, remedies.batch_norm, residual)
+    ensemble = draw([width] * (depth + 1), init, gain, seed, samples, batch)
+    norms = log10_norms(network(ensemble.weights, activation, remedies), ensemble.x,
+                        ensemble.upstream)
     coef = (np.zeros(samples) if remedies.clip is None
             else log10_clip_coefficient(norms["weight"], remedies.clip))
     return {**norms, "clipped": norms["weight"] + coef, "coef": coef}
 
 
-def total_growth(log10_input_norms: np.ndarray) -> np.ndarray:
+def growth_per_example(log10_input_norms: np.ndarray) -> np.ndarray:
     """log10 ||dL/da_0|| - log10 ||dL/da_L|| per example: decades gained toward the input."""
     return log10_input_norms[0] - log10_input_norms[-1]
 
@@ -326,7 +171,7 @@ def simulated_growth_grid(activation: str, init: str, gains, depths, width: int,
     depths = np.asarray(depths)
     z_weights = init_weights([width] * (int(depths.max()) + 1), "normal", 1.0, seed,
                              samples=samples)
-    x, t = sample_inputs(batch, width, seed, samples)
+    x, t = draw_inputs(seed, samples, batch, width)
     std = np.repeat([init_std(init, width, width, g) for g in gains], batch)[:, None]
     a = np.tile(x, (1, len(gains), 1))  # rows: gain-major, then batch
     t_unit, t_log = unit_and_log10_norm(np.tile(t, (1, len(gains), 1)))
@@ -335,9 +180,9 @@ def simulated_growth_grid(activation: str, init: str, gains, depths, width: int,
     with np.errstate(under="ignore", divide="ignore", invalid="ignore"):
         for layer, z in enumerate(z_weights, start=1):
             zt = z.swapaxes(-1, -2)
-            h = _matmul(a, zt) * std
+            h = chunked_matmul(a, zt) * std
             a, slope = phi(h), dphi(h)
-            t_unit, step = unit_and_log10_norm(slope * (_matmul(t_unit, zt) * std))
+            t_unit, step = unit_and_log10_norm(slope * (chunked_matmul(t_unit, zt) * std))
             t_log = t_log + step
             for column in np.flatnonzero(depths == layer):
                 decades = (t_log - start).reshape(samples, len(gains), batch)
@@ -372,8 +217,8 @@ def growth_against_depth(activation: str, init: str, gain: float, width: int, ba
             continue
         remedies = Remedies(batch_norm=batch_norm, residual=residual)
         result[name] = np.stack([
-            total_growth(simulate(activation, init, gain, int(depth), width, remedies, samples,
-                                  batch, seed)["input"]).ravel()
+            growth_per_example(simulate_remedies(activation, init, gain, int(depth), width,
+                                                 remedies, samples, batch, seed)["input"]).ravel()
             for depth in depths])
     return result
 

@@ -16,10 +16,9 @@ import math
 
 import numpy as np
 
-from core.activations import activation as activation_functions
+from core import mlp
 from core.activations import is_positively_homogeneous
 from core.logspace import unit_and_log10_norm
-from core.training import forward
 
 Params = tuple[list[np.ndarray], list[np.ndarray]]
 MAX_LOG10 = 300.0  # values shown as numbers are capped at 1e300 (float64 ends at 1.8e308)
@@ -71,23 +70,17 @@ def margin_upstream(n_out: int) -> np.ndarray:
 # ---------------------------------------------------------------- gradients
 
 
+def network(params: Params, activation: str) -> mlp.Mlp:
+    """The engine's network of a classifier: biases, and linear logits as the last layer."""
+    weights, biases = params
+    return mlp.Mlp(weights, activation, biases=biases, linear_output=True)
+
+
 def input_gradients(params: Params, x: np.ndarray, activation: str,
                     upstream: np.ndarray) -> list[np.ndarray]:
-    """[g_0..g_L]: gradient of (logits @ upstream) with respect to a_0 = x, a_1, ..., logits.
-
-    Plain float64 (no rescaling): delta_{l} = (delta_{l+1} * phi'(h_l)) @ W[l].
-    """
-    _, dphi = activation_functions(activation)
-    weights, _ = params
-    pre_activations, _ = forward(params, x, activation)
-    delta = np.broadcast_to(np.asarray(upstream, dtype=float),
-                            pre_activations[-1].shape).copy()
-    gradients = [delta]
-    for layer in reversed(range(len(weights))):
-        gradients.append(delta @ weights[layer])
-        if layer > 0:
-            delta = gradients[-1] * dphi(pre_activations[layer - 1])
-    return gradients[::-1]
+    """[g_0..g_L]: gradient of (logits @ upstream) with respect to a_0 = x, a_1, ..., logits
+    (plain float64, no rescaling)."""
+    return mlp.input_gradients(network(params, activation), x, upstream)
 
 
 def saliency(params: Params, x: np.ndarray, activation: str) -> tuple[np.ndarray, np.ndarray]:
@@ -117,7 +110,7 @@ def layer_log10_norms(params: Params, x: np.ndarray, activation: str) -> np.ndar
 def log10_margin(params: Params, x: np.ndarray, activation: str) -> tuple[np.ndarray, np.ndarray]:
     """(sign of the margin z_1 - z_0, log10 |margin|) per point, overflow-free."""
     small, log_c = rescaled(params, activation)
-    logits = forward(small, x, activation)[0][-1]
+    logits = mlp.forward(network(small, activation), x).activations[-1]
     margin = logits @ margin_upstream(logits.shape[1])
     with np.errstate(divide="ignore"):
         return np.sign(margin), np.log10(np.abs(margin)) + float(np.sum(log_c))

@@ -8,6 +8,7 @@ import numpy as np
 
 from core import saliency as S
 from core import training
+from core.classifier import evaluate
 from core.datasets import make_dataset
 from core.floats import FLOAT32_MAX_LOG10
 
@@ -24,6 +25,7 @@ MAX_WORK, WIDTH_COST = 3300, 3000
 AGREE, PARTLY = 0.7, 0.4  # mean cosine above which two explanations "agree" / "partly agree"
 SAME = 0.05  # cosine differences below this are "about the same"
 EXACT = 0.9999  # a cosine above this (and no point changing class) counts as "the same directions"
+MOSTLY_FLAT = 0.5  # from this share of grid points with zero saliency, the story says so
 MODELS = ("reference", "scaled", "unclipped", "studied")  # in every legend, in this order
 
 
@@ -67,7 +69,7 @@ def trained_run(dataset: str, depth: int, width: int, gain: float, lr: float, st
     result = training.train(config, (x, y))
     params = (result.weights, result.biases)
     with np.errstate(all="ignore"):
-        _, accuracy = training.evaluate(params, x, y, ACT)
+        _, accuracy = evaluate(params, x, y, ACT)
     peaks = [float(np.max(np.abs(w))) for w in result.weights]
     return {"params": params, "accuracy": accuracy, "diverged_at": result.diverged_at,
             "diverged_what": None if result.divergence is None else result.divergence.quantity,
@@ -113,6 +115,11 @@ def median_log10(view: dict) -> float:
 def flat_share(view: dict) -> float:
     """Share of grid points where the saliency is exactly zero (every path through dead ReLUs)."""
     return float(np.mean(~np.isfinite(view["log_norm"])))
+
+
+def mostly_flat(view: dict) -> bool:
+    """Whether at least MOSTLY_FLAT of the grid has exactly zero saliency."""
+    return flat_share(view) >= MOSTLY_FLAT
 
 
 def input_peak_log10(layers: np.ndarray) -> float:
@@ -197,6 +204,14 @@ def scaling_holds(views: dict, scores: dict) -> bool:
     checks = [scaling_check(views, i) for i in range(len(views["reference"]))]
     same_agreement = (f"{scores['scaled']['cosine']:.2f}" == f"{scores['reference']['cosine']:.2f}")
     return all(cos > EXACT and moved == 0 for cos, moved in checks) and same_agreement
+
+
+def scaling_verdict(views: dict, scores: dict, gain: float) -> str:
+    """"identity" (g = 1: nothing was scaled), "same" (every direction, class and the shown
+    agreement kept) or "changed" (rounding moved one of them)."""
+    if gain == 1:
+        return "identity"
+    return "same" if scaling_holds(views, scores) else "changed"
 
 
 def unsure_change(before: float, after: float) -> str:

@@ -19,7 +19,7 @@ import numpy as np
 
 from core.activations import LEAKY_SLOPE, check_activation, is_positively_homogeneous
 from core.activations import activation as activation_functions
-from core.network import init_std
+from core.ensemble import init_std
 
 _NODES_PER_PANEL = 16
 

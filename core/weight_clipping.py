@@ -2,11 +2,11 @@
 training runs that differ only in their bound, trained side by side.
 
 ``clip_stats`` reads millions of weights in a few passes without copying them.
-``train_clip_sweep`` trains one network per bound at once (a leading run axis on every
-array). It is ``core.training.train`` restricted to what weight clipping needs (plain SGD at a
-constant learning rate, no gradient clipping, no batch norm, no residual connections): the
-same initial weights, mini-batches, evaluation steps and divergence rule. Batched matrix
-products add in another order, so results agree with ``train`` to rounding, not bit for bit.
+``train_clip_sweep`` trains one network per bound at once (a leading run axis on every array,
+which core.classifier and the engine core.mlp take as many networks). It is
+``core.training.train`` restricted to what weight clipping needs (plain SGD at a constant
+learning rate, no gradient clipping, no batch norm, no residual connections): the same initial
+weights, mini-batches, loss, gradients, update, evaluation steps and divergence rule.
 """
 
 from __future__ import annotations
@@ -15,8 +15,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from core.activations import activation as activation_functions
-from core.training import FLOAT32_MAX, TrainConfig, init_params, minibatches
+from core.classifier import Params, evaluate, init_params, loss_gradients_and_trace
+from core.optimizers import sgd_update
+from core.param_measures import network_difference_norms, network_norms
+from core.training import TrainConfig, minibatches, within_float32
 
 # ---------------------------------------------------------------- many weights at once
 
@@ -25,7 +27,7 @@ def clip_stats(weights: list[np.ndarray], c: float, edges: np.ndarray) -> dict:
     """What clipping every entry of ``weights`` to [-c, c] does, as shares of all entries.
 
     ``edges``: equally spaced histogram edges. Returns "before" (share per bin of the
-    unclipped weights, as core.training.weight_histogram), "inside" (share per bin of the
+    unclipped weights, as core.param_measures.weight_histogram), "inside" (share per bin of the
     weights strictly inside (-c, c), which clipping leaves alone), "at_low" / "at_high" (share
     clamped to -c / +c), "factor" (fan_in * mean of w^2, the realised n Var[w], before and
     after clipping). Every array's last axis is its fan-in.
@@ -113,89 +115,30 @@ def _check(config: TrainConfig) -> None:
         raise ValueError(f"train_clip_sweep supports plain SGD only; not {', '.join(named)}")
 
 
-class _Parameters:
-    """Every run's weights and biases in one (runs, P) buffer, with per-layer views into it.
-
-    Weights are held transposed, (runs, in, out), so the forward pass multiplies contiguous
-    blocks; one buffer makes the update, the clamp and the norms one array operation each.
-    """
-
-    def __init__(self, shapes: list[tuple[int, int]], runs: int):
-        self.shapes = shapes
-        self.flat = np.zeros((runs, sum(i * o + o for o, i in shapes)))
-        self.weights, self.biases, start = [], [], 0  # (runs, in, out), (runs, out)
-        for out, inp in shapes:
-            self.weights.append(self.flat[:, start:start + inp * out].reshape(runs, inp, out))
-            start += inp * out
-            self.biases.append(self.flat[:, start:start + out])
-            start += out
-
-    def load(self, weights: list[np.ndarray], biases: list[np.ndarray]) -> None:
-        """Set every run to the same network (weights in core's (out, in) convention)."""
-        for view, w in zip(self.weights, weights, strict=True):
-            view[...] = w.T
-        for view, b in zip(self.biases, biases, strict=True):
-            view[...] = b
-
-    def run_weights(self, run: int) -> list[np.ndarray]:
-        """One run's weights as core.training has them, (out, in), copied."""
-        return [w[run].T.copy() for w in self.weights]
+def parameter_views(flat: np.ndarray, shapes: list[tuple[int, int]]) -> Params:
+    """(weights, biases) of every run as views into one (runs, P) buffer, in core's convention
+    ((runs, out, in) and (runs, out)). Each weight is stored transposed, (runs, in, out), so
+    the forward pass's products a @ W.T read contiguous blocks (twice as fast as strided ones)."""
+    runs, weights, biases, start = len(flat), [], [], 0
+    for out, inp in shapes:
+        block = flat[:, start:start + inp * out].reshape(runs, inp, out)
+        weights.append(block.swapaxes(-1, -2))
+        start += inp * out
+        biases.append(flat[:, start:start + out])
+        start += out
+    return weights, biases
 
 
-def _forward(params: _Parameters, x: np.ndarray, phi):
-    """Pre-activations h_1..h_L and activations a_0..a_{L-1}, each (runs, batch, units)."""
-    activations, pre = [x], []
-    last = len(params.weights) - 1
-    for layer, (w, b) in enumerate(zip(params.weights, params.biases, strict=True)):
-        h = activations[-1] @ w  # (batch, in) @ (runs, in, out) broadcasts over the runs
-        h += b[:, None, :]
-        pre.append(h)
-        if layer < last:
-            activations.append(phi(h))
-    return pre, activations
+def flatten(params: Params) -> np.ndarray:
+    """The (runs, P) buffer that parameter_views reads (weights, biases) from."""
+    runs = len(params[0][0])
+    return np.concatenate([part for w, b in zip(*params, strict=True)
+                           for part in (w.swapaxes(-1, -2).reshape(runs, -1), b)], axis=1)
 
 
-def _cross_entropy(logits: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Per run: mean cross-entropy and its gradient with respect to the logits."""
-    shifted = logits - logits.max(axis=2, keepdims=True)
-    log_sum = np.log(np.exp(shifted).sum(axis=2))
-    rows = np.arange(len(y))
-    loss = np.mean(log_sum - shifted[:, rows, y], axis=1)
-    probabilities = np.exp(shifted - log_sum[:, :, None])
-    probabilities[:, rows, y] -= 1.0
-    return loss, probabilities / len(y)
-
-
-def _evaluate(params: _Parameters, x, y, phi) -> tuple[np.ndarray, np.ndarray]:
-    logits = _forward(params, x, phi)[0][-1]
-    loss, _ = _cross_entropy(logits, y)
-    return loss, np.mean(np.argmax(logits, axis=2) == y, axis=1)
-
-
-def _gradients(params: _Parameters, grads: _Parameters, x, y, phi, dphi) -> np.ndarray:
-    """Fill ``grads`` with every run's gradients (chain rule); return the batch loss per run."""
-    pre, activations = _forward(params, x, phi)
-    loss, delta = _cross_entropy(pre[-1], y)
-    for layer in reversed(range(len(params.weights))):
-        below = activations[layer]
-        below = below.transpose(0, 2, 1) if below.ndim == 3 else below.T
-        np.matmul(below, delta, out=grads.weights[layer])
-        np.sum(delta, axis=1, out=grads.biases[layer])
-        if layer:
-            delta = (delta @ params.weights[layer].transpose(0, 2, 1)) * dphi(pre[layer - 1])
-    return loss
-
-
-def _row_norms(flat: np.ndarray, work: np.ndarray) -> np.ndarray:
-    """2-norm of each row (run), without BLAS (its threads spin on a busy machine)."""
-    np.multiply(flat, flat, out=work)
-    return np.sqrt(work.sum(axis=1))
-
-
-def _clamp(flat: np.ndarray, bound: np.ndarray) -> None:
-    """Clamp each row (run) to [-bound, bound] in place."""
-    np.minimum(flat, bound, out=flat)
-    np.maximum(flat, -bound, out=flat)
+def run_weights(params: Params, run: int) -> list[np.ndarray]:
+    """One run's weights, (out, in) each, copied."""
+    return [w[run].copy() for w in params[0]]
 
 
 def train_clip_sweep(config: TrainConfig, clips: tuple[float | None, ...],
@@ -208,16 +151,13 @@ def train_clip_sweep(config: TrainConfig, clips: tuple[float | None, ...],
     """
     _check(config)
     x, y = np.asarray(data[0], dtype=float), np.asarray(data[1], dtype=np.int64)
-    phi, dphi = activation_functions(config.activation)
     runs = len(clips)
-    bound = np.array([[np.inf if c is None else float(c)] for c in clips])
-    first_w, first_b = init_params(config, x.shape[1], int(y.max()) + 1)
-    shapes = [w.shape for w in first_w]
-    params, new, grads = (_Parameters(shapes, runs) for _ in range(3))
-    params.load(first_w, first_b)
-    _clamp(params.flat, bound)
-    work = np.empty_like(params.flat)
-    start = [params.run_weights(run) for run in range(runs)]
+    bounds = np.array([[np.inf if c is None else float(c)] for c in clips])
+    first = init_params(config, x.shape[1], int(y.max()) + 1)
+    shapes = [w.shape for w in first[0]]
+    flat = np.repeat(flatten(tuple([p[None] for p in group] for group in first)), runs, axis=0)
+    params = parameter_views(clip_in_place([flat], bounds)[0], shapes)
+    start = [run_weights(params, run) for run in range(runs)]
     batches = minibatches(len(x), config.batch_size, np.random.default_rng((config.seed, 1)))
     alive = np.ones(runs, dtype=bool)
     diverged_at: list[int | None] = [None] * runs
@@ -228,34 +168,29 @@ def train_clip_sweep(config: TrainConfig, clips: tuple[float | None, ...],
             evaluated = (step - 1) % config.eval_every == 0
             eval_loss = np.zeros(runs)
             if evaluated:
-                eval_loss, accuracy = _evaluate(params, x, y, phi)
+                eval_loss, accuracy = evaluate(params, x, y, config.activation)
             index = next(batches)
-            batch_loss = _gradients(params, grads, x[index], y[index], phi, dphi)
-            np.multiply(grads.flat, config.lr, out=work)
-            np.subtract(params.flat, work, out=new.flat)
-            _clamp(new.flat, bound)
-            gradient = _row_norms(grads.flat, work)
-            np.subtract(new.flat, params.flat, out=grads.flat)  # the gradients are used up
-            update = _row_norms(grads.flat, work)
-            bad = ~_within_float32(eval_loss) | ~_within_float32(batch_loss)
-            bad |= ~_within_float32(gradient) | ~_within_float32(update)
-            for run in np.flatnonzero(alive & bad):
+            batch_loss, grads, _ = loss_gradients_and_trace(params, x[index], y[index],
+                                                            config.activation)
+            gradient = flatten(grads)
+            new = clip_in_place(sgd_update(([flat],), ([gradient],), config.lr)[0], bounds)
+            ok = within_float32(eval_loss) & within_float32(batch_loss)
+            ok &= within_float32(network_norms([gradient]))
+            ok &= within_float32(network_difference_norms(new, [flat]))
+            for run in np.flatnonzero(alive & ~ok):
                 diverged_at[run] = step
-                finals[run] = params.run_weights(run)
-            alive &= ~bad
+                finals[run] = run_weights(params, run)
+            alive &= ok
             if evaluated:
                 records.append((step, np.where(alive, eval_loss, np.nan),
                                 np.where(alive, accuracy, np.nan)))
             if not alive.any():
                 break
-            params, new = new, params
+            flat = new[0]
+            params = parameter_views(flat, shapes)
     return [_run(clips[run], run, records, diverged_at[run], start[run],
-                 finals[run] or params.run_weights(run))
+                 finals[run] or run_weights(params, run))
             for run in range(runs)]
-
-
-def _within_float32(values: np.ndarray) -> np.ndarray:
-    return np.isfinite(values) & (np.abs(values) <= FLOAT32_MAX)
 
 
 def _run(clip, run: int, records, diverged_at, start, weights) -> ClipRun:

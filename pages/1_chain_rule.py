@@ -8,15 +8,15 @@ import streamlit as st
 
 from core import theory
 from core.budget import ensemble_size
-from core.chain_rule_stats import (
+from core.ensemble import measure_layers
+from core.floats import FLOAT32_MAX_LOG10, FLOAT32_TINY_LOG10
+from core.profiles import (
     dead_share,
     factor_trend,
     first_layer_beyond,
     mean_factors,
-    simulate,
-    total_growth,
+    median_total_growth,
 )
-from core.floats import FLOAT32_MAX_LOG10, FLOAT32_TINY_LOG10
 from ui.charts.chain_rule import FACTOR_PARTS, factor_extent, factor_template
 from ui.charts.common import finite_rows
 from ui.charts.layers import profile_template
@@ -33,14 +33,14 @@ from ui.tables.chain_rule import BATCH, TABLE
 def measure(depth: int, width: int, activation: str, init: str, gain: float, samples: int,
             seed: int) -> dict:
     """Everything the page shows for one setting: small per-layer frames and a few numbers."""
-    run = simulate(depth, width, activation, init, gain, samples, BATCH, seed)
+    run = measure_layers(depth, width, activation, init, gain, samples, BATCH, seed)
     grad = profile_frame(run.grad, "simulated")
     act = profile_frame(run.act, "simulated")
     result = {
         "grad": grad,
         "act": act,
         "runs": run.grad.shape[1],
-        "growth": total_growth(run.grad),
+        "growth": median_total_growth(run.grad),
         "grad_dead": dead_share(run.grad),
         "act_dead": dead_share(run.act),
         "factors": mean_factors(run),

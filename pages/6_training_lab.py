@@ -1,16 +1,10 @@
 """Training lab: train a small MLP on toy data, watch it explode or stall, and try the remedies."""
 
-import math
-
 import streamlit as st
 
 from core import lab
-from core.activations import ACTIVATIONS
-from core.datasets import DATASETS
-from core.descent import SCHEDULES
 from core.lab_measures import story_clauses, story_numbers
-from core.network import INITS
-from core.training import OPTIMIZERS, TrainConfig
+from core.training import TrainConfig
 from ui.charts import training as charts
 from ui.charts import training_data
 from ui.charts.common import COLORS
@@ -18,12 +12,12 @@ from ui.controls import Controls
 from ui.display import explain, show_chart, work_capped_notice
 from ui.format import e_power_of_ten
 from ui.i18n import sentences, t
-from ui.i18n.training import LR_CHOICES, WC_CHOICES
-from ui.presets import LABEL_PREFIXES, PRESETS
-from ui.presets import TRAINING_DEFAULTS as DEFAULTS
 from ui.shell import page_setup
+from ui.tables.training import B_KEYS, DATA_KEYS, OPTIM_KEYS, REMEDY_KEYS, TABLE
 
 COLOURS = {"A": COLORS["none"], "B": COLORS["norm"]}
+DIVERGED_KEYS = {"nan": "tl.status.diverged_nan", "inf": "tl.status.diverged_inf",
+                 "large": "tl.status.diverged"}
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
@@ -77,11 +71,10 @@ def status_text(s: dict, label: str, lang: str) -> str:
     """What happened to a run, in one sentence."""
     if lab.outcome(s) == "diverged":
         step, quantity, value = s["divergence"]
-        key = ("tl.status.diverged_nan" if math.isnan(value) else
-               "tl.status.diverged_inf" if math.isinf(value) else "tl.status.diverged")
-        return t(key, lang, run=label, step=step, last=lab.last_finite_step(s),
+        kind = lab.divergence_kind(s)
+        return t(DIVERGED_KEYS[kind], lang, run=label, step=step, last=lab.last_finite_step(s),
                  quantity=t(f"tl.quantity.{quantity}", lang),
-                 value=e_power_of_ten(value) if math.isfinite(value) else "")
+                 value=e_power_of_ten(value) if kind == "large" else "")
     acc, loss = s["eval"]["acc"][-1], s["eval"]["loss"][-1]
     return t(f"tl.status.{lab.outcome(s)}", lang, run=label, steps=s["steps"],
              acc=f"{acc:.1f}", loss=f"{loss:.3g}", learnt=f"{lab.LEARNT:g}",
@@ -127,97 +120,43 @@ def show_metrics(runs: dict, configs: dict, lang: str) -> None:
             column.metric(t(name, lang, run=key), value)
 
 
-# ---------------------------------------------------------------- the page
+# ---------------------------------------------------------------- sections
 
-lang = page_setup("training")
-st.title(t("page.training", lang))
-controls = Controls(lang)
-controls.presets(PRESETS["training"], LABEL_PREFIXES["training"])
-side = st.sidebar
-side.subheader(t("tl.group.data", lang))
-v = {"data": controls.select("data", "tl.control.data", DATASETS, DEFAULTS["data"], "tl.data."),
-     "depth": controls.slider("depth", "tl.control.depth", 2, 16, DEFAULTS["depth"],
-                              help_key="tl.control.depth.help"),
-     "width": controls.slider("width", "tl.control.width", 4, 64, DEFAULTS["width"], step=4),
-     "act": controls.select("act", "tl.control.act", ACTIVATIONS, DEFAULTS["act"], "act."),
-     "init": controls.select("init", "tl.control.init", INITS, DEFAULTS["init"], "init."),
-     "gain": controls.slider("gain", "tl.control.gain", 0.1, 4.0, DEFAULTS["gain"], step=0.05,
-                             help_key="tl.control.gain.help")}
-side.subheader(t("tl.group.optim", lang))
-v |= {"opt": controls.select("opt", "tl.control.opt", OPTIMIZERS, DEFAULTS["opt"], "tl.opt.",
-                             help_key="tl.control.opt.help"),
-      "lr": controls.select("lr", "tl.control.lr", LR_CHOICES, DEFAULTS["lr"], "tl.lr."),
-      "sched": controls.select("sched", "tl.control.sched", SCHEDULES, DEFAULTS["sched"],
-                               "tl.sched.", help_key="tl.control.sched.help"),
-      "steps": controls.slider("steps", "tl.control.steps", 50, 2000, DEFAULTS["steps"],
-                               step=50, help_key="tl.control.steps.help",
-                               help_values={"batch": lab.BATCH})}
-side.subheader(t("tl.group.remedies", lang))
-v |= {"clip": controls.select("clip", "tl.control.clip", lab.METHODS, DEFAULTS["clip"],
-                             "method."),
-      "thr": controls.slider("thr", "tl.control.thr", 0.1, 10.0, DEFAULTS["thr"], step=0.1,
-                             help_key="tl.control.thr.help"),
-      "wc": controls.select("wc", "tl.control.wc", WC_CHOICES, DEFAULTS["wc"], "tl.wc.",
-                            help_key="tl.control.wc.help"),
-      "bn": controls.toggle("bn", "tl.control.bn", DEFAULTS["bn"], help_key="tl.control.bn.help"),
-      "res": controls.toggle("res", "tl.control.res", DEFAULTS["res"],
-                             help_key="tl.control.res.help"),
-      "seed": controls.seed()}
-side.subheader(t("tl.group.compare", lang))
-v["cmp"] = controls.toggle("cmp", "tl.control.cmp", DEFAULTS["cmp"],
-                           help_key="tl.control.cmp.help")
-group_b = side.expander(t("tl.group.b", lang), expanded=v["cmp"])
-v |= {"bclip": controls.select("bclip", "tl.control.bclip", ("same", *lab.METHODS),
-                               DEFAULTS["bclip"], "tl.bmethod.", container=group_b),
-      "bthr": controls.slider("bthr", "tl.control.bthr", 0.1, 10.0, DEFAULTS["bthr"], step=0.1,
-                              container=group_b),
-      "blr": controls.select("blr", "tl.control.blr", ("same", *LR_CHOICES), DEFAULTS["blr"],
-                             "tl.blr.", container=group_b),
-      "bsched": controls.select("bsched", "tl.control.bsched", ("same", *SCHEDULES),
-                                DEFAULTS["bsched"], "tl.bsched.", container=group_b),
-      "bopt": controls.select("bopt", "tl.control.bopt", ("same", *OPTIMIZERS),
-                              DEFAULTS["bopt"], "tl.bopt.", container=group_b),
-      "binit": controls.select("binit", "tl.control.binit", ("same", *INITS), DEFAULTS["binit"],
-                               "tl.binit.", container=group_b),
-      "bbn": controls.select("bbn", "tl.control.bbn", lab.FLAGS, DEFAULTS["bbn"],
-                             "tl.bflag.", container=group_b),
-      "bres": controls.select("bres", "tl.control.bres", lab.FLAGS, DEFAULTS["bres"],
-                              "tl.bflag.", container=group_b),
-      "bwc": controls.select("bwc", "tl.control.bwc", ("same", *WC_CHOICES), DEFAULTS["bwc"],
-                             "tl.bwc.", container=group_b)}
-controls.report()
 
-explain(t("tl.intro", lang), lang)
-preset = controls.matching_preset()
-story_slot = st.empty()
+def read_controls(lang: str) -> tuple[dict, Controls]:
+    """The sidebar's groups of controls (B's overrides folded in an expander), then presets."""
+    controls = Controls(lang, TABLE)
+    values = {}
+    for group, keys in (("data", DATA_KEYS), ("optim", OPTIM_KEYS),
+                        ("remedies", REMEDY_KEYS), ("compare", ("cmp",))):
+        st.sidebar.subheader(t(f"tl.group.{group}", lang))
+        values |= controls.widgets(*keys)
+    group_b = st.sidebar.expander(t("tl.group.b", lang), expanded=values["cmp"])
+    values |= controls.widgets(*B_KEYS, container=group_b)
+    controls.report()
+    return values, controls
 
-asked = lab.asked_configs(v)
-configs = {key: lab.capped(config) for key, config in asked.items()}
-for key, config in configs.items():
-    if config.steps < asked[key].steps:
-        work_capped_notice(lang, t("tl.capped_what", lang, run=key), asked[key].steps,
-                           config.steps)
-labels = {"A": t("tl.run.a", lang)}
-if "B" in configs:
-    labels["B"] = t("tl.run.b", lang, diff=describe_b(configs["A"], configs["B"], lang))
-runs = {key: run(config, v["data"], t("tl.progress", lang, run=key, done="{done}",
-                                      total="{total}"))
-        for key, config in configs.items()}
-if preset in PRESETS["training"]:
-    starts = {key: at_start(config, v["data"]) for key, config in configs.items()}
-    story_slot.info(story(preset, runs, configs, starts, lang), icon=":material/school:")
-for key, s in runs.items():
-    show_status(s, labels[key], lang)
-show_metrics(runs, configs, lang)
 
-series = tuple(runs)  # the runs are "A" (and "B") in every chart; the text says what B is
-common = {"x_title": t("tl.chart.x", lang), "series_title": t("tl.chart.series", lang),
-          "series_labels": series, "series_colours": tuple(COLOURS[key] for key in series)}
+def capped_configs(v: dict, lang: str) -> dict[str, TrainConfig]:
+    """The runs' configurations within the work cap, with a notice for each one reduced."""
+    asked = lab.asked_configs(v)
+    configs = {key: lab.capped(config) for key, config in asked.items()}
+    for key, config in configs.items():
+        if config.steps < asked[key].steps:
+            work_capped_notice(lang, t("tl.capped_what", lang, run=key), asked[key].steps,
+                               config.steps)
+    return configs
 
-st.subheader(t("tl.section.curves", lang))
-losses, accuracy, zero_losses = training_data.curve_frames(runs)
-data_name = t(f"tl.data.{v['data']}", lang)
-if len(accuracy):
+
+def section_curves(runs: dict, configs: dict, labels: dict, v: dict, common: dict,
+                   lang: str, controls: Controls) -> None:
+    """Loss and accuracy on the whole data set during training."""
+    st.subheader(t("tl.section.curves", lang))
+    losses, accuracy, zero_losses = training_data.curve_frames(runs)
+    data_name = t(f"tl.data.{v['data']}", lang)
+    if not len(accuracy):
+        st.warning(t("tl.status.no_step", lang, run=", ".join(runs)))
+        return
     stop_rows = stops(runs, labels, 0, lang)
     left, right = st.columns(2)
     with left:
@@ -238,11 +177,14 @@ if len(accuracy):
                  every=configs["A"].eval_every))
     if zero_losses:
         st.caption(t("tl.caption.loss_zero", lang, n=zero_losses))
-else:
-    st.warning(t("tl.status.no_step", lang, run=", ".join(series)))
 
-st.subheader(t("tl.section.gradients", lang))
-if any("line" in s for s in runs.values()):
+
+def section_gradients(runs: dict, configs: dict, labels: dict, common: dict, lang: str,
+                      controls: Controls) -> None:
+    """The global gradient norm per step (before and after clipping)."""
+    st.subheader(t("tl.section.gradients", lang))
+    if not any("line" in s for s in runs.values()):
+        return
     kinds = (t("tl.chart.kind.before", lang), t("tl.chart.kind.after", lang))
     norms = training_data.norm_frames(runs, configs, kinds, {
         key: t("tl.chart.threshold", lang, run=key, thr=f"{config.grad_clip:g}")
@@ -261,8 +203,13 @@ if any("line" in s for s in runs.values()):
     st.caption(sentences([t("tl.caption.grad", lang)]
                          + ([t("tl.caption.grad_bucket", lang, bucket=bucket)] if bucket > 1
                             else []), lang))
-heats = {key: training_data.heat_frame(s) for key, s in runs.items() if "heat" in s}
-if heats:
+
+
+def section_heatmaps(runs: dict, lang: str, controls: Controls) -> None:
+    """Each run's gradient norm per layer and step bucket."""
+    heats = {key: training_data.heat_frame(s) for key, s in runs.items() if "heat" in s}
+    if not heats:
+        return
     extent = training_data.heat_extent([cells for cells, _ in heats.values()])
     for column, (key, (cells, blank)) in zip(st.columns(len(heats)), heats.items(), strict=True):
         with column:
@@ -280,27 +227,67 @@ if heats:
                          + ([t("tl.caption.heat_bucket", lang, bucket=size)] if size > 1
                             else []), lang))
 
-st.subheader(t("tl.section.boundary", lang))
-data = lab.training_data(v["data"], v["seed"])
-class_labels = (t("tl.chart.class0", lang), t("tl.chart.class1", lang))
-for column, (key, s) in zip(st.columns(len(runs)), runs.items(), strict=True):
-    grid, points = training_data.grid_frames(s, data, class_labels)
-    with column:
-        show_chart(charts.boundary_template(x_title="x₁", y_title="x₂",
-                                            p_title=t("tl.chart.boundary.p", lang),
-                                            class_title=t("tl.chart.class", lang),
-                                            class_labels=class_labels,
-                                            title=t("tl.chart.boundary.title", lang, run=key)),
-                   f"boundary_{key.lower()}", controls, data={"grid": grid, "points": points},
-                   export_title=t("tl.chart.boundary.export", lang, run=key, steps=s["steps"]))
-st.caption(t("tl.caption.boundary", lang, grid=lab.GRID,
-             steps=t("tl.diff.sep", lang).join(
-                 t("tl.caption.boundary.run", lang, run=key, steps=s["steps"])
-                 for key, s in runs.items())))
 
-st.subheader(t("tl.section.how", lang))
-explain(t("tl.how", lang, batch=lab.BATCH), lang)
-st.latex(r"\theta_{k+1} = \operatorname{clip}_c\!\Big(\theta_k - \eta_k\,"
-         r"\operatorname{opt}\big(\operatorname{clip}(\nabla_\theta L_{B_k}(\theta_k))\big)\Big),"
-         r"\qquad a_l = [a_{l-1} +]\ \varphi\big(\mathrm{BN}(W_l a_{l-1} + b_l)\big)")
-st.caption(t("tl.sources", lang))
+def section_boundary(runs: dict, v: dict, lang: str, controls: Controls) -> None:
+    """Each run's decision boundary over the data."""
+    st.subheader(t("tl.section.boundary", lang))
+    data = lab.training_data(v["data"], v["seed"])
+    class_labels = (t("tl.chart.class0", lang), t("tl.chart.class1", lang))
+    for column, (key, s) in zip(st.columns(len(runs)), runs.items(), strict=True):
+        grid, points = training_data.grid_frames(s, data, class_labels)
+        with column:
+            show_chart(charts.boundary_template(x_title="x₁", y_title="x₂",
+                                                p_title=t("tl.chart.boundary.p", lang),
+                                                class_title=t("tl.chart.class", lang),
+                                                class_labels=class_labels,
+                                                title=t("tl.chart.boundary.title", lang, run=key)),
+                       f"boundary_{key.lower()}", controls,
+                       data={"grid": grid, "points": points},
+                       export_title=t("tl.chart.boundary.export", lang, run=key,
+                                      steps=s["steps"]))
+    st.caption(t("tl.caption.boundary", lang, grid=lab.GRID,
+                 steps=t("tl.diff.sep", lang).join(
+                     t("tl.caption.boundary.run", lang, run=key, steps=s["steps"])
+                     for key, s in runs.items())))
+
+
+def section_how(lang: str) -> None:
+    """How a training step works, and the sources."""
+    st.subheader(t("tl.section.how", lang))
+    explain(t("tl.how", lang, batch=lab.BATCH), lang)
+    st.latex(r"\theta_{k+1} = \operatorname{clip}_c\!\Big(\theta_k - \eta_k\,"
+             r"\operatorname{opt}\big(\operatorname{clip}(\nabla_\theta L_{B_k}(\theta_k))"
+             r"\big)\Big),"
+             r"\qquad a_l = [a_{l-1} +]\ \varphi\big(\mathrm{BN}(W_l a_{l-1} + b_l)\big)")
+    st.caption(t("tl.sources", lang))
+
+
+# ---------------------------------------------------------------- the page
+
+lang = page_setup("training")
+st.title(t("page.training", lang))
+v, controls = read_controls(lang)
+explain(t("tl.intro", lang), lang)
+preset = controls.matching_preset()
+story_slot = st.empty()
+configs = capped_configs(v, lang)
+labels = {"A": t("tl.run.a", lang)}
+if "B" in configs:
+    labels["B"] = t("tl.run.b", lang, diff=describe_b(configs["A"], configs["B"], lang))
+runs = {key: run(config, v["data"], t("tl.progress", lang, run=key, done="{done}",
+                                      total="{total}"))
+        for key, config in configs.items()}
+if preset in TABLE.presets:
+    starts = {key: at_start(config, v["data"]) for key, config in configs.items()}
+    story_slot.info(story(preset, runs, configs, starts, lang), icon=":material/school:")
+for key, s in runs.items():
+    show_status(s, labels[key], lang)
+show_metrics(runs, configs, lang)
+series = tuple(runs)  # the runs are "A" (and "B") in every chart; the text says what B is
+common = {"x_title": t("tl.chart.x", lang), "series_title": t("tl.chart.series", lang),
+          "series_labels": series, "series_colours": tuple(COLOURS[key] for key in series)}
+section_curves(runs, configs, labels, v, common, lang, controls)
+section_gradients(runs, configs, labels, common, lang, controls)
+section_heatmaps(runs, lang, controls)
+section_boundary(runs, v, lang, controls)
+section_how(lang)

@@ -5,7 +5,6 @@ import streamlit as st
 
 from core import saliency as S
 from core import saliency_study as X
-from core.datasets import DATASETS
 from ui.charts import explanations as charts
 from ui.charts.layers import profile_template
 from ui.controls import Controls
@@ -13,8 +12,8 @@ from ui.display import explain, show_chart, work_capped_notice
 from ui.format import caret_power_of_ten_or_zero
 from ui.frames import decade_extent, float32_limits, profile_frame, shown_rows
 from ui.i18n import sentences, t
-from ui.presets import LABEL_PREFIXES, PRESETS
 from ui.shell import page_setup
+from ui.tables.explanations import TABLE
 
 trained = st.cache_data(max_entries=24)(X.trained_run)
 
@@ -79,9 +78,9 @@ def run_story(studied: dict, settings: dict, lang: str) -> str:
         text = t("xai.story.finished", lang, steps=settings["steps_used"],
                  acc=f"{100 * studied['accuracy']:.0f}",
                  peak=caret_power_of_ten_or_zero(studied["peak_log10"]))
-    flat = X.flat_share(studied)
-    if flat >= 0.5:
-        text = sentences([text, t("xai.story.flat", lang, share=f"{100 * flat:.0f}")], lang)
+    if X.mostly_flat(studied):
+        text = sentences([text, t("xai.story.flat", lang,
+                                  share=f"{100 * X.flat_share(studied):.0f}")], lang)
     return text
 
 
@@ -198,10 +197,9 @@ def scaling_story(views: dict, settings: dict, scores: dict, numbers: dict, lang
              "moved": numbers["moved"], "ref": f"{scores['reference']['cosine']:.2f}",
              "scaled": f"{scores['scaled']['cosine']:.2f}",
              "before": f"{100 * ref['unsure']:.0f}", "after": f"{100 * scaled['unsure']:.0f}"}
-    if gain == 1:
-        return t("xai.scale.identity", lang, **words)
-    if not X.scaling_holds(views, scores):
-        return t("xai.scale.changed", lang, **words)
+    verdict = X.scaling_verdict(views, scores, gain)
+    if verdict != "same":
+        return t(f"xai.scale.{verdict}", lang, **words)
     change = X.unsure_change(ref["unsure"], scaled["unsure"])
     return sentences([t("xai.scale.same", lang, **words),
                       t(f"xai.scale.unsure.{change}", lang, **words),
@@ -218,10 +216,8 @@ def section_layers(views: dict, labels: dict, keys: dict, settings: dict, lang: 
     short = {k: legend_label(k, lang) for k in shown}
     frame = pd.concat([profile_frame(views[k][0]["layers"], short[k]) for k in order],
                       ignore_index=True)
-    reference = profile_frame(views["reference"][0]["layers"], "")
-    theory = pd.DataFrame({"layer": reference["layer"],
-                           "value": X.layer_law(reference["layer"], reference["median"],
-                                                settings["depth"], settings["gain"])})
+    theory = charts.layer_law_frame(views["reference"][0]["layers"], settings["depth"],
+                                    settings["gain"])
     extent = decade_extent(frame["low"], frame["high"], theory["value"])
     chart = profile_template(
         x_title=t("xai.layers.x", lang), y_title=t("xai.layers.y", lang),
@@ -246,8 +242,9 @@ def conclusion(scores: dict, views: dict, settings: dict, lang: str) -> None:
     """The page's answer for these settings, assembled from the measured numbers."""
     st.subheader(t("xai.end.header", lang))
     cosine, moved = X.scaling_check(views, 0)
-    parts = [t("xai.end.scale" if X.scaling_holds(views, scores) or settings["gain"] == 1
-               else "xai.end.scale.rounding", lang, cos=f"{cosine:.4f}", moved=moved)]
+    rounding = X.scaling_verdict(views, scores, settings["gain"]) == "changed"
+    parts = [t("xai.end.scale.rounding" if rounding else "xai.end.scale", lang,
+               cos=f"{cosine:.4f}", moved=moved)]
     ref, stud = scores["reference"]["cosine"], scores["studied"]["cosine"]
     numbers = {"ref": f"{ref:.2f}", "studied": f"{stud:.2f}", "c": f"{settings['c']:g}"}
     if settings["clip"]:
@@ -271,22 +268,8 @@ def conclusion(scores: dict, views: dict, settings: dict, lang: str) -> None:
 
 lang = page_setup("explanations")
 st.title(t("page.explanations", lang))
-controls = Controls(lang)
-settings = {
-    "data": controls.select("data", "xai.control.data", DATASETS, "moons", "xai.data."),
-    "depth": controls.slider("depth", "xai.control.depth", 2, 8, 4),
-    "width": controls.slider("width", "xai.control.width", 8, 64, 32, step=8),
-    "gain": controls.slider("gain", "xai.control.gain", 0.5, 4.0, 2.0, step=0.1,
-                            help_key="xai.control.gain.help"),
-    "lr": controls.slider("lr", "xai.control.lr", 0.01, 1.0, 0.5, step=0.01,
-                          help_key="xai.control.lr.help",
-                          help_values={"batch": X.BATCH, "lr": f"{X.REFERENCE['lr']:g}"}),
-    "steps": controls.slider("steps", "xai.control.steps", 100, 1000, 400, step=50),
-    "clip": controls.toggle("clip", "xai.control.clip", False, help_key="xai.control.clip.help"),
-    "c": controls.slider("c", "xai.control.c", 0.1, 10.0, 1.0, step=0.1),
-    "seed": controls.seed(),
-}
-controls.presets(PRESETS["explanations"], LABEL_PREFIXES["explanations"])
+controls = Controls(lang, TABLE)
+settings = controls.widgets(*TABLE.controls)
 controls.report()
 
 settings["steps_used"] = X.steps_for(settings["depth"], settings["width"], settings["steps"])

@@ -1,26 +1,15 @@
 """Walkthrough: a workshop session as an ordered list of scenes (page + preset + a sentence)."""
 
-import numpy as np
 import streamlit as st
 
-from core import remedies, theory
-from core.activations import activation as activation_functions
-from core.clipping import clip_weights
-from core.clipping_demo import clip_2d, compare_to_original, polar_vector
-from core.descent import gd_quadratic, step_factors
-from core.network import init_weights
-from core.training import share_at_bound
+from core import scenes
 from ui.controls import Controls, url_value
 from ui.i18n import t
-from ui.presets import LABEL_PREFIXES, PRESETS, SCENES
+from ui.presets import PRESETS, SCENES, preset_label
 from ui.shell import PAGES_BY_ID, page_setup
+from ui.tables.walkthrough import TABLE
 
-SCENE_KEY = "scene"
-SIDES = ("l", "r")  # the explosion page's columns (URL prefixes)
-
-
-def preset_label(page_id: str, preset_id: str, lang: str) -> str:
-    return t(LABEL_PREFIXES[page_id] + preset_id, lang)
+SCENE_KEY = "scene"  # the table's one control: the scene shown
 
 
 # ---------------------------------------------------------------- numbers the sentences quote
@@ -33,59 +22,36 @@ def shown(value) -> str:
 
 def chain_rule_values(p: dict) -> dict[str, str]:
     """Expected growth (theory) or, for sigmoid, its bound from sigma' <= 1/4."""
-    widths = [p["width"]] * (p["depth"] + 1)
-    n_var = theory.weight_factor(p["init"], p["gain"], p["width"], p["width"])
-    values = {"nvar": f"{n_var:.3g}", "before": shown(PRESETS["chain_rule"]["healthy"]["gain"])}
-    if theory.theory_applies(p["act"]):
-        growth = theory.expected_log10_growth(widths, p["act"], p["init"], p["gain"])[0]
-        factor = theory.gradient_factor(p["act"], p["init"], p["gain"], p["width"], p["width"])
-        return {**values, "decades": f"{growth:+.1f}", "factor": f"{factor:.3g}"}
-    _, slope = activation_functions(p["act"])
-    bound = n_var * float(slope(np.zeros(1))[0]) ** 2  # sigma' peaks at 0: E[sigma'^2] <= 1/16
-    return {**values, "bound": f"{bound:.3g}",
-            "decades": f"{-0.5 * p['depth'] * np.log10(bound):.1f}"}
-
-
-def column(p: dict, side: str, **changes) -> dict:
-    """The simulated median growth and clip factor of one explosion column of preset ``p``."""
-    s = {key: p[f"{side}_{key}"] for key in ("act", "init", "gain", "depth", "good", "bn",
-                                              "res", "clip")} | changes
-    fix = remedies.Remedies(s["good"], s["bn"], s["res"], p["max_norm"] if s["clip"] else None)
-    run = remedies.simulate(s["act"], s["init"], float(s["gain"]), s["depth"], p["width"], fix,
-                            remedies.SAMPLES, remedies.BATCH, p["seed"])
-    return {"growth": remedies.median_growth(remedies.total_growth(run["input"])),
-            "shift": -float(np.median(run["coef"]))}
+    n = scenes.chain_rule_numbers(p)
+    values = {"nvar": f"{n['nvar']:.3g}", "before": shown(PRESETS["chain_rule"]["healthy"]["gain"])}
+    if "bound" in n:
+        return {**values, "bound": f"{n['bound']:.3g}", "decades": f"{n['decades']:.1f}"}
+    return {**values, "decades": f"{n['decades']:+.1f}", "factor": f"{n['factor']:.3g}"}
 
 
 def explosion_values(p: dict) -> dict[str, str]:
     """Both columns' growth, the shift clipping gives them, and the right one at full depth."""
-    cols = {side: column(p, side) for side in SIDES}
-    plain = column(PRESETS["explosion"]["defaults"], "l")
-    deep = remedies.DEPTH_CURVE[-1]
-    return {"left": f"{cols['l']['growth']:+.1f}", "right": f"{cols['r']['growth']:+.1f}",
-            "before": f"{plain['growth']:+.1f}", "deep": str(deep),
-            "left_shift": f"{cols['l']['shift']:.1f}", "right_shift": f"{cols['r']['shift']:.1f}",
-            "deep_right": f"{column(p, 'r', depth=deep)['growth']:+.1f}"}
+    n = scenes.explosion_numbers(p, PRESETS["explosion"]["defaults"])
+    return {**{key: f"{n[key]:+.1f}" for key in ("left", "right", "before", "deep_right")},
+            **{key: f"{n[key]:.1f}" for key in ("left_shift", "right_shift")},
+            "deep": str(n["deep"])}
 
 
 def clipping_values(p: dict) -> dict[str, str]:
     """The angle clipping by value turns the 2-D gradient by."""
-    g = polar_vector(p["mag"], p["ang"])
-    return {"angle": f"{compare_to_original(g, clip_2d(g, p['thr'])['value'])['angle']:.0f}"}
+    return {"angle": f"{scenes.value_clipping_angle(p):.0f}"}
 
 
 def weight_clipping_values(p: dict) -> dict[str, str]:
     """Share of the page's He-initialised weights that clipping at c puts exactly at +-c."""
-    weights = init_weights([p["width"]] * (p["depth"] + 1), "he", p["gain"], p["seed"])
-    return {"share": f"{share_at_bound(clip_weights(weights, p['c']), p['c']):.0%}"}
+    return {"share": f"{scenes.share_pinned(p):.0%}"}
 
 
 def descent_values(p: dict) -> dict[str, str]:
     """The step factor 1 - eta*lambda and x after k steps on f(x) = lambda x^2 / 2."""
-    factor = float(step_factors([p["lam"]], p["eta"], 1)[0, 0])
-    x_k = float(gd_quadratic([p["lam"]], [p["x0"]], p["eta"], p["k"])[-1, 0])
-    return {"factor": f"{factor:+.3g}", "size": f"{abs(factor):.3g}", "xk": f"{x_k:.3g}",
-            "last": f"{p['eta0'] * p['end']:g}"}
+    n = scenes.descent_numbers(p)
+    return {"factor": f"{n['factor']:+.3g}", "size": f"{n['size']:.3g}", "xk": f"{n['xk']:.3g}",
+            "last": f"{n['last']:g}"}
 
 
 COMPUTED = {"chain_rule": chain_rule_values, "explosion": explosion_values,
@@ -112,7 +78,7 @@ def scene_text(page_id: str, preset_id: str, lang: str) -> str:
 
 def step_scene(delta: int) -> None:
     """Previous/next: move the (URL-bound) scene slider."""
-    current = st.session_state.get(SCENE_KEY, 1)
+    current = st.session_state.get(SCENE_KEY, TABLE.defaults[SCENE_KEY])
     st.session_state[SCENE_KEY] = min(max(current + delta, 1), len(SCENES))
 
 
@@ -150,8 +116,8 @@ def scene_list(lang: str) -> None:
 
 lang = page_setup("walkthrough")
 st.title(t("page.walkthrough", lang))
-controls = Controls(lang)
-number = controls.slider(SCENE_KEY, "wt.scene", 1, len(SCENES), 1, help_key="wt.scene.help")
+controls = Controls(lang, TABLE)
+number = controls.widget(SCENE_KEY)
 controls.report()
 st.markdown(t("wt.intro", lang))
 scene_card(lang, number)

@@ -6,7 +6,6 @@ others take the number itself. Tested in tests/ui/test_format.py.
 
 import math
 
-from core.descent_demo import scientific
 from ui.i18n import t
 
 SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
@@ -47,17 +46,50 @@ def caret_power_of_ten_or_zero(log10_value: float) -> str:
     return caret_power_of_ten(log10_value) if math.isfinite(log10_value) else "0"
 
 
+def mantissa_and_exponent(log10_abs: float, sign: float, digits: int = 4) -> tuple[float, int]:
+    """(mantissa, exponent) with sign * 10**log10_abs ~ mantissa * 10**exponent, the mantissa
+    rounded to ``digits`` decimals and 1 <= |mantissa| < 10.
+
+    Works beyond float64 (log10_abs = 477 gives exponent 477); an exact zero gives (0.0, 0).
+    """
+    if sign == 0 or math.isinf(log10_abs) and log10_abs < 0:
+        return 0.0, 0
+    exponent = math.floor(log10_abs)
+    mantissa = round(10.0 ** (log10_abs - exponent), digits)
+    if mantissa >= 10:  # 9.99999 rounds up to 10.0000
+        mantissa, exponent = mantissa / 10.0, exponent + 1
+    return math.copysign(mantissa, sign), int(exponent)
+
+
 def scientific_from_log10(log10_abs: float, sign: float = 1.0, digits: int = 4) -> str:
     """sign * 10**log10_abs as text like -2.8925e+1 (works beyond float64); '0' for zero."""
-    mantissa, exponent = scientific(log10_abs, sign, digits)
+    mantissa, exponent = mantissa_and_exponent(log10_abs, sign, digits)
     if mantissa == 0:
         return "0"
     return f"{mantissa:.{digits}f}e{exponent:+d}"
 
 
+def scientific_number(value: float, digits: int = 4) -> str:
+    """A float as text like 4.317e-5 (``digits`` decimals, as scientific_from_log10)."""
+    if value == 0:
+        return "0"
+    return scientific_from_log10(math.log10(abs(value)), math.copysign(1.0, value), digits)
+
+
+def latex_scientific_number(value: float, digits: int = 4) -> str:
+    """A float for a LaTeX formula, like 4.317\\times 10^{-5} (scientific_number's digits)."""
+    text = scientific_number(value, digits)
+    return text.replace("e", r"\times 10^{") + "}" if "e" in text else text
+
+
 def e_power_of_ten(log10_value: float) -> str:
     """A log10 value as 1e41-style text from 10^4 or below 10^-4, else 3 significant digits."""
     return f"1e{log10_value:.0f}" if abs(log10_value) >= 4 else f"{10 ** log10_value:.3g}"
+
+
+def latex_power_of_ten(log10_value: float) -> str:
+    """A log10 value as a LaTeX power of ten with a whole exponent: -6 -> 10^{-6}."""
+    return f"10^{{{log10_value:.0f}}}"
 
 
 def superscript_scientific(value: float) -> str:

@@ -10,7 +10,8 @@ from core import budget
 
 @given(st.integers(1, 10_000), st.floats(0.5, 1e4), st.floats(1.0, 1e5), st.integers(1, 60),
        st.integers(1, 50))
-def test_affordable_is_the_count_asked_or_the_largest_multiple_that_fits(asked, unit_cost, cap, minimum, multiple):
+def test_affordable_is_the_count_asked_or_the_largest_multiple_that_fits(
+        asked, unit_cost, cap, minimum, multiple):
     count = budget.affordable(asked, unit_cost, cap, minimum, multiple)
     largest_fitting_multiple = max(n for n in range(0, int(cap) + 2, multiple)
                                    if n * unit_cost <= cap)

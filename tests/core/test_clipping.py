@@ -9,13 +9,21 @@ from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
 from core.clipping import (
+    ANGLE_KEPT,
+    SHORTENED,
     angle_degrees,
+    clip_2d,
+    clip_2d_measures,
     clip_grad_norm,
     clip_grad_value,
     clip_weights,
+    compare_to_original,
     cosine_similarity,
     fraction_changed,
     global_norm,
+    norm_clip_shortened,
+    polar_vector,
+    value_clip_outcome,
 )
 
 INF, NAN = float("inf"), float("nan")
@@ -218,3 +226,82 @@ def test_matches_torch(norm_type):
         assert total == pytest.approx(ref, rel=1e-12)
         for ours, p in zip(clipped, params, strict=True):
             np.testing.assert_allclose(ours, p.grad.numpy(), rtol=1e-12)
+
+
+# ---------------------------------------------------------------- geometry: one 2-D vector
+
+
+def test_polar_vector():
+    np.testing.assert_allclose(polar_vector(2.0, 90.0), [0.0, 2.0], atol=1e-15)
+    np.testing.assert_allclose(polar_vector(math.sqrt(2), 45.0), [1.0, 1.0], rtol=1e-15)
+
+
+def test_clip_2d_hand_example():
+    """g = (3, 1), t = 1: the box gives (1, 1) (45 deg), the circle (3, 1) / sqrt(10)."""
+    out = clip_2d(np.array([3.0, 1.0]), 1.0)
+    np.testing.assert_array_equal(out["value"], [1.0, 1.0])
+    np.testing.assert_allclose(out["norm"], np.array([3.0, 1.0]) / (math.sqrt(10) + 1e-6))
+    value = compare_to_original(out["none"], out["value"])
+    assert value["angle"] == pytest.approx(45.0 - math.degrees(math.atan(1 / 3)), abs=1e-12)
+    assert value["cosine"] == pytest.approx(4 / math.sqrt(20), rel=1e-15)
+    norm = compare_to_original(out["none"], out["norm"])
+    assert norm["cosine"] == pytest.approx(1.0, abs=3e-16) and norm["angle"] < 1e-12
+    assert norm["norm"] == pytest.approx(1.0, abs=1e-6)
+
+
+@pytest.mark.parametrize("angle", [0.0, 45.0, 90.0, 135.0, 180.0, -90.0])
+def test_value_clipping_keeps_axis_and_diagonal_directions(angle):
+    out = clip_2d(polar_vector(5.0, angle), 1.0)
+    assert compare_to_original(out["none"], out["value"])["angle"] < 1e-6
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.floats(0.01, 100), st.floats(-180, 180), st.floats(0.01, 10))
+def test_norm_clip_keeps_direction_and_value_clip_stays_in_box(mag, angle, t):
+    out = clip_2d(polar_vector(mag, angle), t)
+    assert compare_to_original(out["none"], out["norm"])["angle"] < 1e-6
+    assert np.linalg.norm(out["norm"]) <= t * (1 + 1e-12) + 1e-12
+    assert np.max(np.abs(out["value"])) <= t
+
+
+def test_clip_2d_measures_hand_example():
+    """|g| = 3 at 30 deg, t = 1: the box corner (1, 1) is 15 deg off; the circle keeps 30 deg."""
+    rows = {row["method"]: row for row in clip_2d_measures(3.0, 30.0, 1.0)}
+    assert list(rows) == ["none", "value", "norm"]
+    assert (rows["none"]["x"], rows["none"]["y"]) == pytest.approx(
+        (1.5 * math.sqrt(3), 1.5), rel=1e-15)
+    assert (rows["value"]["x"], rows["value"]["y"]) == (1.0, 1.0)
+    assert rows["value"]["norm"] == pytest.approx(math.sqrt(2), rel=1e-15)
+    assert rows["value"]["angle_to_original"] == pytest.approx(15.0, abs=1e-12)
+    assert rows["value"]["cosine"] == pytest.approx(math.cos(math.radians(15)), rel=1e-15)
+    assert (rows["norm"]["x"], rows["norm"]["y"]) == pytest.approx(
+        (math.sqrt(3) / 2 * 3 / (3 + 1e-6), 0.5 * 3 / (3 + 1e-6)), rel=1e-15)
+    assert rows["norm"]["norm"] == pytest.approx(3 / (3 + 1e-6), rel=1e-15)
+    assert rows["none"]["angle_to_original"] == 0.0 and rows["none"]["cosine"] == 1.0
+    assert [rows[m]["changed"] for m in rows] == [0, 2, 2]
+    one = {row["method"]: row["changed"] for row in clip_2d_measures(3.0, 10.0, 1.0)}
+    assert one == {"none": 0, "value": 1, "norm": 2}  # (2.95, 0.52): only x is above 1
+
+
+def test_value_clip_outcome():
+    assert value_clip_outcome(0, 0.0) == "inside"
+    assert value_clip_outcome(2, 0.0) == value_clip_outcome(1, ANGLE_KEPT) == "kept"
+    assert value_clip_outcome(1, 2 * ANGLE_KEPT) == "bent_one"
+    assert value_clip_outcome(2, 15.0) == "bent_both"
+
+
+@pytest.mark.parametrize(("magnitude", "angle", "outcome"), [
+    (0.5, 30.0, "inside"), (3.0, 45.0, "kept"), (3.0, 90.0, "kept"), (3.0, 10.0, "bent_one"),
+    (3.0, 30.0, "bent_both")])
+def test_value_clip_outcome_of_2d_vectors(magnitude, angle, outcome):
+    value = clip_2d_measures(magnitude, angle, 1.0)[1]
+    assert value_clip_outcome(value["changed"], value["angle_to_original"]) == outcome
+
+
+def test_norm_clip_shortened():
+    assert norm_clip_shortened(3.0, 1.0)
+    assert not norm_clip_shortened(1.0, 1.0 - SHORTENED / 2)  # the 1e-6 guard, not a clip
+    assert not norm_clip_shortened(0.5, 0.5)
+    rows = clip_2d_measures(1.0, 30.0, 1.0)  # length = threshold: scaled by 1 / (1 + 1e-6)
+    assert rows[2]["norm"] < rows[0]["norm"] and not norm_clip_shortened(rows[0]["norm"],
+                                                                          rows[2]["norm"])

@@ -1,25 +1,30 @@
-"""Tests for core.descent against closed forms and the numbers in GUIDE 1."""
+"""Tests for core.descent against closed forms, the textbook loop and the numbers in GUIDE 1."""
 
 import math
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from core.descent import (
-    SCHEDULES,
+    COURSES,
+    contraction_curve,
     contraction_factor,
     divergence_step,
+    first_shrinking_step,
+    first_zero_step,
     gd_quadratic,
     gd_quadratic_log10,
-    learning_rates,
-    optimal_fixed_step,
-    optimal_rate,
+    peak_step,
     quadratic_loss,
     regime,
+    regime_thresholds,
+    schedule_course,
+    schedule_courses,
+    schedule_runs,
     seed_article_loop,
+    step_factor,
 )
+from core.schedules import SCHEDULES, decay_params, learning_rates
 
 
 def loop(eigenvalues, x0, rates):
@@ -80,25 +85,6 @@ def test_overflow_gives_inf_not_nan_and_divergence_step():
     assert k32 == math.floor(math.log10(np.finfo(np.float32).max) / math.log10(39)) + 1
 
 
-def test_learning_rate_formulas():
-    j = np.arange(8)
-    np.testing.assert_allclose(learning_rates(0.1, 8), np.full(8, 0.1))
-    np.testing.assert_allclose(learning_rates(0.1, 8, "step"), 0.1 * 0.5 ** (j // 2))
-    np.testing.assert_allclose(
-        learning_rates(0.1, 8, "step", gamma=0.1, step_size=3), 0.1 * 0.1 ** (j // 3)
-    )
-    np.testing.assert_allclose(learning_rates(0.1, 8, "exponential"), 0.1 * 0.97**j)
-    np.testing.assert_allclose(
-        learning_rates(0.1, 8, "cosine"), 0.1 * (1 + np.cos(np.pi * j / 8)) / 2
-    )
-    np.testing.assert_allclose(
-        learning_rates(0.1, 8, "cosine", lr_min=0.01), 0.01 + 0.09 * (1 + np.cos(np.pi * j / 8)) / 2
-    )
-    np.testing.assert_allclose(learning_rates(0.1, 8, "inverse_time"), 0.1 / (1 + 0.1 * j))
-    assert learning_rates(0.1, 0).shape == (0,)
-    assert gd_quadratic([1.0, 2.0], 1.0, 0.1, 0).shape == (1, 2)
-
-
 @pytest.mark.parametrize(
     "lr,expected",
     [
@@ -125,25 +111,6 @@ def test_regime_matches_the_iterates():
     assert contraction_factor(0.6, 4.0) == pytest.approx(1.4)
 
 
-def test_optimal_step_contracts_both_directions_by_the_rate():
-    L, mu = 10.0, 1.0
-    eta, rate = optimal_fixed_step(L, mu), optimal_rate(L, mu)
-    assert eta == pytest.approx(2 / 11) and rate == pytest.approx(9 / 11)
-    assert contraction_factor(eta, L) == pytest.approx(rate, rel=1e-14)
-    assert contraction_factor(eta, mu) == pytest.approx(rate, rel=1e-14)
-    path = gd_quadratic([L, mu], [1.0, 1.0], eta, 5)
-    np.testing.assert_allclose(np.abs(path[-1]), [rate**5, rate**5], rtol=1e-13)
-
-
-@settings(max_examples=100, deadline=None)
-@given(st.floats(1e-3, 1e3), st.floats(1e-3, 1e3), st.floats(0.0, 1.0))
-def test_optimal_step_is_best(a, b, t):
-    L, mu = max(a, b), min(a, b)
-    other = t * 2 / L
-    worst = max(contraction_factor(other, L), contraction_factor(other, mu))
-    assert worst >= optimal_rate(L, mu) * (1 - 1e-12)
-
-
 def test_quadratic_loss():
     path = gd_quadratic([4.0, 1.0], [1.0, 2.0], 0.1, 3)
     np.testing.assert_allclose(
@@ -164,16 +131,6 @@ def test_seed_article_loop():
 @pytest.mark.parametrize(
     "call",
     [
-        lambda: learning_rates(-0.1, 10),
-        lambda: learning_rates(float("nan"), 10),
-        lambda: learning_rates(0.1, -1),
-        lambda: learning_rates(0.1, 2.5),
-        lambda: learning_rates(0.1, 10, "warmup"),
-        lambda: learning_rates(0.1, 10, "cosine", gamma=0.5),
-        lambda: learning_rates(0.1, 10, "step", step_size=0),
-        lambda: learning_rates(0.1, 10, "exponential", gamma=-1),
-        lambda: learning_rates(0.1, 10, "cosine", lr_min=0.2),
-        lambda: learning_rates(0.1, 10, "inverse_time", decay=-1),
         lambda: gd_quadratic([1.0, 2.0], [1.0, 2.0, 3.0], 0.1, 5),
         lambda: gd_quadratic([], 1.0, 0.1, 5),
         lambda: gd_quadratic([[1.0]], 1.0, 0.1, 5),
@@ -182,12 +139,98 @@ def test_seed_article_loop():
         lambda: regime(-0.1, 1.0),
         lambda: regime(0.1, 0.0),
         lambda: regime(float("nan"), 1.0),
-        lambda: optimal_fixed_step(1.0, 2.0),
-        lambda: optimal_rate(1.0, 0.0),
         lambda: quadratic_loss([1.0, 2.0], np.zeros((3, 3))),
         lambda: seed_article_loop(0.1, -1),
+        lambda: regime_thresholds(0.0),
+        lambda: contraction_curve(1.0, float("inf")),
+        lambda: step_factor(float("nan"), 1.0),
     ],
 )
 def test_bad_arguments_raise_value_error(call):
     with pytest.raises(ValueError):
         call()
+
+
+def test_step_factor_thresholds_and_the_contraction_curve():
+    assert step_factor(0.6, 4.0) == pytest.approx(-1.4)
+    assert step_factor(0.1, 4.0) == pytest.approx(0.6)
+    assert contraction_factor(0.6, 4.0) == abs(step_factor(0.6, 4.0))
+    assert regime_thresholds(4.0) == (0.25, 0.5)
+    one, two = regime_thresholds(3.0)
+    assert regime(one, 3.0) == "one_step" and regime(two, 3.0) == "no_convergence"
+    rates, factors = contraction_curve(4.0, 0.6, points=7)
+    np.testing.assert_allclose(rates, np.linspace(0.0, 0.6, 7))
+    assert factors.tolist() == [contraction_factor(eta, 4.0) for eta in rates]
+
+
+def test_first_zero_step_finds_the_one_step_minimum():
+    logs, _ = gd_quadratic_log10(4.0, 1.0, 0.25, 5)
+    assert first_zero_step(logs[:, 0]) == 1
+    logs, _ = gd_quadratic_log10(4.0, 1.0, 0.2, 5)
+    assert first_zero_step(logs[:, 0]) is None
+
+
+def test_peak_step_is_the_largest_iterate_and_never_an_exact_zero():
+    path = np.abs(gd_quadratic(1.0, 1.0, 3.0, 30, "exponential", gamma=0.9)[:, 0])
+    logs, _ = gd_quadratic_log10(1.0, 1.0, 3.0, 30, "exponential", gamma=0.9)
+    assert peak_step(logs[:, 0]) == int(np.argmax(path)) > 0  # grew first, then shrank
+    assert peak_step([-np.inf, -np.inf]) == 0
+    assert peak_step([-np.inf, 2.0, 2.0]) == 1  # the first of equal peaks
+
+
+@pytest.mark.parametrize("lr, ratio, steps", [(3.0, 0.05, 60), (4.0, 1.0, 1000), (0.5, 0.3, 10)])
+def test_schedule_runs_match_the_rates_and_the_iterates(lr, ratio, steps):
+    runs = schedule_runs(lr, ratio, steps, 1.0, 1.0)
+    assert tuple(runs) == SCHEDULES
+    for schedule, run in runs.items():
+        params = decay_params(schedule, ratio, steps, lr)
+        rates = learning_rates(lr, steps, schedule, **params)
+        np.testing.assert_array_equal(run.rates, rates)
+        with np.errstate(divide="ignore"):
+            direct = np.concatenate([[0.0], np.cumsum(np.log10(np.abs(1 - rates)))])
+        np.testing.assert_allclose(run.log10_abs, direct, atol=1e-9)
+        over = np.flatnonzero(direct > math.log10(np.finfo(np.float64).max))
+        assert run.overflow == (int(over[0]) if over.size else None)
+    assert (runs["constant"].overflow is not None) == (lr == 4.0)  # 3^1000 = 1e477
+
+
+def course_by_the_iterates(rates: np.ndarray) -> str:
+    """How |x| moves on x^2/2, read from the iterates themselves (rates within 1e-9 of 2
+    count as 2: |x| does not move)."""
+    factors = np.abs(1 - rates)
+    moves = np.where(np.abs(factors - 1) <= 1e-9, 0, np.sign(factors - 1))
+    shrinking = np.flatnonzero(moves < 0)
+    if shrinking.size == 0:
+        return "never"
+    if shrinking[0] == 0:
+        return "shrinks"
+    return "turned" if moves[0] > 0 else "held"
+
+
+@pytest.mark.parametrize("lr, ratio, steps", [
+    (3.0, 0.05, 60), (2.0, 0.5, 60), (4.0, 1.0, 60), (4.0, 0.5, 10), (1.5, 0.1, 30),
+    (2.5, 0.7, 200), (4.0, 0.05, 10)])
+def test_schedule_course_agrees_with_the_iterates(lr, ratio, steps):
+    runs = schedule_runs(lr, ratio, steps, 1.0, 1.0)
+    rates = {name: run.rates for name, run in runs.items()}
+    for name, values in rates.items():
+        assert schedule_course(values, 1.0) == course_by_the_iterates(values), name
+    groups = schedule_courses(rates, 1.0)
+    assert sorted(k for members in groups.values() for k in members) == sorted(rates)
+    assert list(groups) == [course for course in COURSES if course in groups]
+
+
+def test_first_shrinking_step_counts_a_rate_within_tolerance_of_2_over_l_as_equal():
+    assert first_shrinking_step(np.array([3.0, 2.5, 1.9, 1.0]), 1.0) == 2
+    assert first_shrinking_step(np.array([0.5, 0.6]), 4.0) is None  # 2/L = 0.5
+    assert first_shrinking_step(np.array([4.0, 2.0 - 4e-16, 1.0]), 1.0) == 2
+    assert schedule_course(np.array([2.0 + 4e-16, 1.0]), 1.0) == "held"
+    assert schedule_course(np.array([3.0, 3.0]), 1.0) == "never"
+
+
+def test_the_article_loop_shown_on_the_page_runs_to_the_value_the_page_states():
+    from core.descent import ARTICLE_LOOP_SOURCE, seed_article_loop
+
+    namespace: dict = {}
+    exec(ARTICLE_LOOP_SOURCE, namespace)  # the code block, run as a reader would
+    assert namespace["grad"] == seed_article_loop() == pytest.approx(0.99**1000, rel=1e-12)

@@ -8,9 +8,9 @@ import pytest
 
 from core import lab
 from core.training import TrainConfig, train
-from ui.presets import TRAINING_DEFAULTS
+from ui.tables.training import TABLE
 
-CONTROLS = {**TRAINING_DEFAULTS, "seed": 3}
+CONTROLS = {**TABLE.defaults, "seed": 3}
 
 
 def test_per_step_and_cap_follow_the_work_formula():
@@ -115,6 +115,12 @@ def test_outcomes():
     diverged = summary([50.0], (7, "loss", 40.0))
     assert lab.outcome(diverged) == "diverged" and lab.last_finite_step(diverged) == 6
     assert lab.final_accuracy(summary([])) == 0.0
+
+
+@pytest.mark.parametrize("log10_value, kind", [
+    (float("nan"), "nan"), (float("inf"), "inf"), (float("-inf"), "inf"), (40.0, "large")])
+def test_divergence_kind_names_what_the_quantity_became(log10_value, kind):
+    assert lab.divergence_kind(summary([50.0], (7, "grad", log10_value))) == kind
 
 
 def test_buckets_of_long_runs():

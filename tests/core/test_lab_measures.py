@@ -6,6 +6,7 @@ import math
 import numpy as np
 import pytest
 
+from core.classifier import init_params
 from core.lab_measures import (
     activation_spread_log10,
     b_numbers,
@@ -19,8 +20,10 @@ from core.lab_measures import (
     story_clauses,
     story_numbers,
 )
+from core.optimizers import step_learning_rates
+from core.param_measures import clipped_spectral_bound
 from core.theory import weight_factor
-from core.training import TrainConfig, clipped_spectral_bound, init_params, step_learning_rates
+from core.training import TrainConfig
 
 
 def test_fan_in_mean_square_is_n_times_the_mean_square():

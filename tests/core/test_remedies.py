@@ -1,4 +1,4 @@
-"""Tests for core.remedies: exact backward passes, log-space norms, clipping, phase grids."""
+"""Tests for core.remedies: the remedies on the engine, clipping, the page's experiment, grids."""
 
 import math
 
@@ -7,143 +7,58 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core import remedies
 from core.clipping import clip_grad_norm
-from core.network import init_weights
+from core.ensemble import draw, init_weights
+from core.mlp import BN_EPS, BatchNorm, Mlp, gradients
 from core.remedies import (
-    BN_EPS,
     DEPTH_CURVE,
     TREND_DECADES,
     Remedies,
-    backward,
-    batch_norm,
     critical_gain,
     depth_trend,
     effective_init,
-    forward,
     gain_shifts_growth,
     growth_against_depth,
+    growth_per_example,
     log10_clip_coefficient,
     log10_norms,
+    network,
     per_layer_factor,
     residual_scale,
     shift_by_gain,
-    simulate,
+    simulate_remedies,
     simulated_growth_grid,
     stable_counts,
     theory_growth_grid,
-    total_growth,
     verdict,
 )
 from core.remedies import median_growth as finite_median
 from core.theory import expected_log10_growth
 
-VARIANTS = [(False, None), (True, None), (False, 0.5), (True, 0.5)]  # (bn, residual scale)
-
 
 def small_problem(activation="tanh", seed=0, depth=3, width=4, batch=5, gain=1.3):
-    """A small network, input and upstream gradient for finite differences."""
+    """A small network, input and upstream gradient."""
     rng = np.random.default_rng(seed)
     weights = init_weights([width] * (depth + 1), "xavier", gain, seed)
     return weights, rng.standard_normal((batch, width)), rng.standard_normal((batch, width))
 
 
-def loss(weights, x, activation, upstream, bn, residual):
-    """sum(upstream * a_L), the loss whose gradients backward() returns."""
-    activations, _ = forward(weights, x, activation, bn, residual)
-    return float(np.sum(upstream * activations[-1]))
+# --- the remedies on the engine -------------------------------------------------------------
+
+def test_the_network_has_the_remedies_asked_for():
+    weights = init_weights([8] * 26, "he", 1.0, 0)
+    plain = network(weights, "tanh", Remedies(clip=1.0, better_init=True))
+    assert plain.batch_norm is None and plain.residual is None
+    both = network(weights, "tanh", Remedies(batch_norm=True, residual=True))
+    assert both.batch_norm == BatchNorm() and both.residual == residual_scale(25) == 0.2
 
 
-def central_difference(f, array, step=1e-6):
-    """Gradient of f() with respect to every entry of `array`, changed in place."""
-    grad = np.zeros_like(array)
-    for index in np.ndindex(array.shape):
-        saved = array[index]
-        array[index] = saved + step
-        up = f()
-        array[index] = saved - step
-        down = f()
-        array[index] = saved
-        grad[index] = (up - down) / (2 * step)
-    return grad
-
-
-def relative_error(a, b):
-    return np.linalg.norm(a - b) / np.linalg.norm(b)
-
-
-# --- exact backward through batch norm and residual connections ----------------------------
-
-@pytest.mark.parametrize("activation", ["tanh", "sigmoid", "leaky_relu"])
-@pytest.mark.parametrize("bn,residual", VARIANTS)
-def test_backward_matches_central_differences(activation, bn, residual):
-    # central differences err by O(h^2 f''') + O(eps_machine f / h): about 1e-10 relative here
-    weights, x, upstream = small_problem(activation)
-    input_grads, weight_grads = backward(weights, x, activation, upstream, bn, residual)
-
-    def f():
-        return loss(weights, x, activation, upstream, bn, residual)
-
-    assert relative_error(input_grads[0], central_difference(f, x)) < 1e-6
-    for w, analytic in zip(weights, weight_grads, strict=True):
-        assert relative_error(analytic, central_difference(f, w)) < 1e-6
-
-
-def test_batch_norm_standardises_over_the_batch():
-    h = np.random.default_rng(1).normal(3.0, 2.0, size=(64, 7))
-    z, inv_std = batch_norm(h)
-    np.testing.assert_allclose(z.mean(axis=0), 0.0, atol=1e-12)
-    np.testing.assert_allclose(z.var(axis=0), h.var(axis=0) / (h.var(axis=0) + BN_EPS),
-                               rtol=1e-12)
-    np.testing.assert_allclose(inv_std[0], 1 / np.sqrt(h.var(axis=0) + BN_EPS), rtol=1e-12)
-
-
-def test_batch_norm_backward_is_orthogonal_to_shift_and_scale():
-    # BN output ignores adding a constant or (nearly) scaling a unit's column, so the gradient
-    # dL/dh sums to 0 over the batch and is orthogonal to h - mean(h), up to the eps term
-    weights, x, upstream = small_problem("tanh", batch=16)
-    h = x @ weights[0].T
-    _, inv_std = batch_norm(h)
-    dz = np.random.default_rng(2).standard_normal(h.shape)
-    from core.remedies import batch_norm_backward
-    dh = batch_norm_backward(dz, batch_norm(h)[0], inv_std)
-    np.testing.assert_allclose(dh.sum(axis=0), 0.0, atol=1e-12)
-    centred = h - h.mean(axis=0)
-    np.testing.assert_allclose(np.sum(dh * centred, axis=0),
-                               BN_EPS * inv_std[0] ** 2 * np.sum(dz * batch_norm(h)[0], axis=0),
-                               atol=1e-12)
-
-
-# --- log space ------------------------------------------------------------------------------
-
-@pytest.mark.parametrize("activation", ["relu", "tanh", "sigmoid", "linear"])
-@pytest.mark.parametrize("bn,residual", VARIANTS)
-def test_log_space_norms_equal_the_plain_computation(activation, bn, residual):
-    weights = init_weights([16] * 9, "he", 1.2, 3, samples=3)
-    rng = np.random.default_rng(4)
-    x, upstream = rng.standard_normal((3, 12, 16)), rng.standard_normal((3, 12, 16))
-    input_grads, weight_grads = backward(weights, x, activation, upstream, bn, residual)
-    result = log10_norms(weights, x, activation, upstream, bn, residual)
-    expected_input = np.stack([np.log10(np.linalg.norm(g, axis=-1)) for g in input_grads])
-    expected_weight = np.stack([np.log10(np.linalg.norm(g, axis=(-2, -1)))
-                                for g in weight_grads])
-    np.testing.assert_allclose(result["input"], expected_input, atol=1e-11)
-    np.testing.assert_allclose(result["weight"], expected_weight, atol=1e-11)
-
-
-@pytest.mark.parametrize("bn,residual", VARIANTS)
-def test_log_space_stays_finite_where_float64_overflows(bn, residual):
-    # standard-normal weights at gain 8, width 32: 1.5 decades per layer, 330 over 220 layers
-    weights = init_weights([32] * 221, "normal", 8.0, 0, samples=2)
-    rng = np.random.default_rng(0)
-    x, upstream = rng.standard_normal((2, 8, 32)), rng.standard_normal((2, 8, 32))
-    result = log10_norms(weights, x, "relu", upstream, bn, residual)
-    assert np.all(np.isfinite(result["input"])) and np.all(np.isfinite(result["weight"]))
-    if not bn and residual is None:
-        assert result["weight"].max() > 308  # beyond float64: only log space can report it
-        with np.errstate(all="ignore"):
-            _, plain = backward(weights, x, "relu", upstream, bn, residual)
-        assert not np.all(np.isfinite(np.stack([np.linalg.norm(g) for g in plain])))
+def test_simulation_draws_from_the_ensemble_convention():
+    run = simulate_remedies("tanh", "xavier", 1.5, 6, 16, Remedies(batch_norm=True), 3, 8, 4)
+    nets = draw([16] * 7, "xavier", 1.5, 4, 3, 8)
+    norms = log10_norms(Mlp(nets.weights, "tanh", batch_norm=BatchNorm()), nets.x, nets.upstream)
+    np.testing.assert_array_equal(run["input"], norms["input"])
+    np.testing.assert_array_equal(run["weight"], norms["weight"])
 
 
 @settings(max_examples=20, deadline=None)
@@ -154,9 +69,9 @@ def test_gain_shifts_a_relu_network_by_depth_log10_gain(gain):
     weights = init_weights([16] * (depth + 1), "he", 1.0, 5, samples=2)
     rng = np.random.default_rng(6)
     x, upstream = rng.standard_normal((2, 8, 16)), rng.standard_normal((2, 8, 16))
-    base = log10_norms(weights, x, "relu", upstream)["input"]
-    scaled = log10_norms([gain * w for w in weights], x, "relu", upstream)["input"]
-    np.testing.assert_allclose(total_growth(scaled) - total_growth(base),
+    base = log10_norms(Mlp(weights, "relu"), x, upstream)["input"]
+    scaled = log10_norms(Mlp([gain * w for w in weights], "relu"), x, upstream)["input"]
+    np.testing.assert_allclose(growth_per_example(scaled) - growth_per_example(base),
                                depth * math.log10(gain), atol=1e-9)
 
 
@@ -168,12 +83,11 @@ def test_batch_norm_removes_the_gain(gain, tiny_eps):
     weights = init_weights([16] * 11, "he", 1.0, 7, samples=2)
     rng = np.random.default_rng(8)
     x, upstream = rng.standard_normal((2, 32, 16)), rng.standard_normal((2, 32, 16))
-    with pytest.MonkeyPatch.context() as patch:
-        if tiny_eps:
-            patch.setattr(remedies, "BN_EPS", 1e-300)
-        base = log10_norms(weights, x, "relu", upstream, bn=True)["input"]
-        scaled = log10_norms([gain * w for w in weights], x, "relu", upstream, bn=True)["input"]
-    np.testing.assert_allclose(total_growth(scaled), total_growth(base),
+    bn = BatchNorm(eps=1e-300 if tiny_eps else BN_EPS)
+    base = log10_norms(Mlp(weights, "relu", batch_norm=bn), x, upstream)["input"]
+    scaled = log10_norms(Mlp([gain * w for w in weights], "relu", batch_norm=bn), x,
+                         upstream)["input"]
+    np.testing.assert_allclose(growth_per_example(scaled), growth_per_example(base),
                                atol=1e-9 if tiny_eps else 0.02)
 
 
@@ -181,7 +95,7 @@ def test_batch_norm_removes_the_gain(gain, tiny_eps):
 
 def test_clipping_leaves_the_ratio_between_layers_unchanged():
     weights, x, upstream = small_problem("relu", depth=6, width=8, batch=4, gain=3.0)
-    _, grads = backward(weights, x, "relu", upstream)
+    grads = gradients(Mlp(weights, "relu"), x, upstream).weights
     clipped, total = clip_grad_norm(grads, 0.01)
     before = np.array([np.linalg.norm(g) for g in grads])
     after = np.array([np.linalg.norm(g) for g in clipped])
@@ -193,11 +107,11 @@ def test_clipping_leaves_the_ratio_between_layers_unchanged():
 
 
 def test_clipping_shifts_every_layer_by_the_same_decades():
-    result = simulate("relu", "he", 1.5, 30, 32, Remedies(clip=1.0), 3, 16, 0)
+    result = simulate_remedies("relu", "he", 1.5, 30, 32, Remedies(clip=1.0), 3, 16, 0)
     shift = result["clipped"] - result["weight"]
     np.testing.assert_allclose(shift, np.broadcast_to(result["coef"], shift.shape), atol=1e-12)
     assert np.all(result["coef"] < -3)  # this network's gradient is far above c = 1
-    plain = simulate("relu", "he", 1.5, 30, 32, Remedies(), 3, 16, 0)
+    plain = simulate_remedies("relu", "he", 1.5, 30, 32, Remedies(), 3, 16, 0)
     np.testing.assert_array_equal(result["input"], plain["input"])  # backward pass untouched
 
 
@@ -208,8 +122,8 @@ def test_clipping_below_the_threshold_does_nothing():
 # --- the page's experiment ------------------------------------------------------------------
 
 def median_growth(activation, init, gain, remedies, depth=30, width=64):
-    result = simulate(activation, init, gain, depth, width, remedies, 4, 32, 0)
-    return float(np.median(total_growth(result["input"])))
+    result = simulate_remedies(activation, init, gain, depth, width, remedies, 4, 32, 0)
+    return float(np.median(growth_per_example(result["input"])))
 
 
 def test_vanishing_column_is_rescued_by_batch_norm_and_residual_connections():
@@ -315,8 +229,9 @@ def test_growth_against_depth_is_the_column_simulation_at_each_depth():
     assert growth["plain"].shape == growth["residual"].shape == (2, 16)
     for row, depth in enumerate((3, 7)):
         for name, remedy in (("plain", Remedies()), ("residual", Remedies(residual=True))):
-            run = simulate("tanh", "xavier", 2.0, depth, 16, remedy, 2, 8, 5)
-            np.testing.assert_array_equal(growth[name][row], total_growth(run["input"]).ravel())
+            run = simulate_remedies("tanh", "xavier", 2.0, depth, 16, remedy, 2, 8, 5)
+            np.testing.assert_array_equal(growth[name][row],
+                                          growth_per_example(run["input"]).ravel())
 
 
 def test_residual_branches_do_not_bound_a_relu_networks_growth():

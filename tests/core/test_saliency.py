@@ -8,8 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from core import saliency as S
+from core.classifier import forward, init_params
 from core.datasets import make_dataset
-from core.training import TrainConfig, forward, init_params, train
+from core.training import TrainConfig, train
 
 
 def random_params(depth=4, width=8, seed=0, activation_scale=1.0):

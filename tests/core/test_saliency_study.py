@@ -91,6 +91,11 @@ def test_median_and_flat_share_leave_out_and_count_zero_saliency():
     assert X.median_log10(view(ALONG_X, log_norm=[-np.inf] * 4)) == -np.inf
 
 
+def test_mostly_flat_from_half_the_grid_with_zero_saliency():
+    assert X.mostly_flat(view(ALONG_X, log_norm=[-np.inf, -np.inf, 1.0, 2.0]))
+    assert not X.mostly_flat(view(ALONG_X, log_norm=[-np.inf, 0.0, 1.0, 2.0]))
+
+
 def test_input_peak_and_float32_look_at_the_input_layer_only():
     layers = np.array([[1.0, -np.inf, 30.0], [400.0, 0.0, 0.0]])
     assert X.input_peak_log10(layers) == 30.0 and not X.beyond_float32(layers)
@@ -161,6 +166,14 @@ def test_scaling_holds_needs_same_directions_classes_and_shown_agreement():
     assert not X.scaling_holds(scaling_views(ALONG_Y), scores)
     assert not X.scaling_holds(scaling_views(ALONG_X),
                                {"reference": {"cosine": 0.81}, "scaled": {"cosine": 0.79}})
+
+
+def test_scaling_verdict_is_identity_at_gain_1_else_whether_scaling_held():
+    scores = {"reference": {"cosine": 0.801}, "scaled": {"cosine": 0.799}}
+    moved = scaling_views(ALONG_X, [1, -1, 1, 1])
+    assert X.scaling_verdict(moved, scores, 1.0) == "identity"
+    assert X.scaling_verdict(scaling_views(ALONG_X), scores, 2.0) == "same"
+    assert X.scaling_verdict(moved, scores, 2.0) == "changed"
 
 
 @pytest.mark.parametrize(("before", "after", "expected"), [

@@ -7,7 +7,9 @@ import pytest
 
 from core import theory
 from core.activations import LEAKY_SLOPE, activation
-from core.network import init_weights, log10_gradient_norms
+from core.ensemble import init_weights
+from core.mlp import Mlp
+from core.mlp_logspace import log10_gradient_norms
 from core.theory import (
     expected_log10_growth,
     gradient_factor,
@@ -103,7 +105,7 @@ def test_law_holds_on_sampled_networks(name, init, gain):
         weights = init_weights([width] * (depth + 1), init, gain, seed=chunk, samples=5)
         rng = np.random.default_rng(100 + chunk)
         x, upstream = rng.standard_normal((2, 5, 4, width))
-        logs = log10_gradient_norms(weights, x, name, upstream)
+        logs = log10_gradient_norms(Mlp(weights, name), x, upstream)
         network_means.append((logs[0] - logs[-1]).mean(axis=-1))
     means = np.concatenate(network_means)
     standard_error = means.std(ddof=1) / math.sqrt(means.size)

@@ -5,20 +5,20 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from core.classifier import init_params, loss_and_gradients, softmax_cross_entropy
+from core.clipping import global_norm
 from core.datasets import make_dataset
-from core.network import init_weights
-from core.training import (
-    TrainConfig,
-    clip_gradients,
+from core.ensemble import init_weights
+from core.param_measures import (
     clipped_spectral_bound,
-    init_params,
-    loss_and_gradients,
+    network_difference_norms,
+    network_norms,
     share_at_bound,
-    softmax_cross_entropy,
     spectral_norms,
-    train,
     weight_histogram,
 )
+from core.train_step import clip_gradients
+from core.training import TrainConfig, train
 
 MOONS = make_dataset("moons", 200, 0.1, seed=0)
 
@@ -62,7 +62,7 @@ def test_softmax_cross_entropy_closed_form_and_stability():
     assert loss == pytest.approx(1000.0) and np.all(np.isfinite(grad))
 
 
-def test_weights_come_from_core_network():
+def test_weights_come_from_core_ensemble():
     config = TrainConfig(depth=3, width=8, gain=1.3, seed=4)
     weights, biases = init_params(config, 2, 2)
     for ours, theirs in zip(weights, init_weights([2, 8, 8, 2], "he", 1.3, 4), strict=True):
@@ -177,3 +177,14 @@ def test_weight_histogram_shares_sum_to_one():
     values = [np.array([-1.0, -0.5, 0.0, 0.5, 1.0])]
     shares = weight_histogram(values, np.linspace(-1, 1, 5))
     np.testing.assert_allclose(shares, [0.2, 0.2, 0.2, 0.4])
+
+
+def test_network_norms_are_each_networks_global_norm():
+    rng = np.random.default_rng(1)
+    arrays = [rng.standard_normal((3, 4, 5)), rng.standard_normal((3, 4))]
+    expected = [global_norm([a[k] for a in arrays]) for k in range(3)]
+    np.testing.assert_allclose(network_norms(arrays), expected, rtol=1e-14)
+    moved = [a + 1.0 for a in arrays]  # 24 entries per network, each moved by 1
+    np.testing.assert_allclose(network_difference_norms(moved, arrays), np.sqrt(24), rtol=1e-14)
+    with np.errstate(over="ignore"):
+        assert np.all(np.isinf(network_norms([np.full((2, 3), 1e200)])))

@@ -9,25 +9,27 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core.datasets import make_dataset
-from core.descent import learning_rates
-from core.training import (
-    ADAM_EPS,
-    FLOAT32_MAX,
-    MOMENTUM,
-    TrainConfig,
+from core import mlp
+from core.classifier import (
     evaluate,
-    init_optimizer,
     init_params,
     init_running,
     loss_and_gradients,
-    optimizer_direction,
+    network,
     predict_proba,
-    schedule_parameters,
-    trace_forward,
-    train,
     update_running,
 )
+from core.datasets import make_dataset
+from core.optimizers import (
+    ADAM_EPS,
+    MOMENTUM,
+    init_optimizer,
+    optimizer_direction,
+    schedule_parameters,
+)
+from core.schedules import learning_rates
+from core.train_step import clip_changed, clip_gradients
+from core.training import FLOAT32_MAX, TrainConfig, train, within_float32
 
 # The remedies, as the page's presets set them (400 points, noise 0.1, data seed 0, 500 steps).
 EXPLODING = dict(depth=8, width=32, activation="relu", init="he", gain=2.0, lr=0.1, eval_every=5)
@@ -77,11 +79,31 @@ def test_gradients_match_central_differences(activation, residual, batch_norm):
         assert all(np.abs(db).max() < 1e-12 for db in analytic[1][:-1])
 
 
+@pytest.mark.parametrize("batch_norm, residual", [(False, False), (True, True)])
+def test_many_networks_at_once_give_each_networks_loss_gradients_and_accuracy(batch_norm,
+                                                                               residual):
+    each = [init_params(TrainConfig(depth=4, width=6, seed=seed, batch_norm=batch_norm,
+                                    residual=residual), 2, 2) for seed in range(3)]
+    stacked = tuple([np.stack(arrays) for arrays in zip(*groups, strict=True)]
+                    for groups in zip(*each, strict=True))
+    x, y = (part[:32] for part in data("moons"))
+    losses, grads = loss_and_gradients(stacked, x, y, "tanh", residual)
+    eval_losses, accuracies = evaluate(stacked, x, y, "tanh", residual)
+    for k, params in enumerate(each):
+        loss, reference = loss_and_gradients(params, x, y, "tanh", residual)
+        assert losses[k] == pytest.approx(loss, rel=1e-12)
+        for group, ref_group in zip(grads, reference, strict=True):
+            for mine, theirs in zip(group, ref_group, strict=True):
+                np.testing.assert_allclose(mine[k], theirs, rtol=1e-10, atol=1e-15)
+        assert (eval_losses[k], accuracies[k]) == pytest.approx(
+            evaluate(params, x, y, "tanh", residual), rel=1e-12)
+
+
 def test_residual_layers_add_their_input():
     config = TrainConfig(depth=4, width=6, residual=True, activation="tanh")
     params = init_params(config, 2, 2)
     x = np.random.default_rng(0).standard_normal((5, 2))
-    trace = trace_forward(params, x, "tanh", residual=True)
+    trace = mlp.forward(network(params, "tanh", residual=True), x)
     a = trace.activations
     np.testing.assert_allclose(a[1], np.tanh(trace.pre_activations[0]))  # 2 -> 6: no skip
     for layer in (2, 3):
@@ -93,7 +115,7 @@ def test_batch_norm_normalises_the_batch_and_running_averages_follow_pytorch():
     config = TrainConfig(depth=3, width=5, batch_norm=True)
     params = init_params(config, 2, 2)
     x = 3 + 2 * np.random.default_rng(1).standard_normal((16, 2))
-    trace = trace_forward(params, x, "relu")
+    trace = mlp.forward(network(params, "relu"), x)
     z = trace.inputs[0]  # gamma = 1, beta = 0: zero mean, unit (biased) variance per unit
     np.testing.assert_allclose(z.mean(axis=0), 0, atol=1e-12)
     h = trace.pre_activations[0]
@@ -108,7 +130,7 @@ def test_evaluation_mode_uses_the_running_statistics():
     config = TrainConfig(depth=3, width=5, batch_norm=True)
     params = init_params(config, 2, 2)
     x, y = data("moons")
-    trace = trace_forward(params, x, "relu")
+    trace = mlp.forward(network(params, "relu"), x)
     stats = ([m for m, _ in trace.batch_stats], [v for _, v in trace.batch_stats])
     # running statistics equal to this batch's (biased) statistics give the training-mode output
     train_mode = loss_and_gradients(params, x, y, "relu")[0]
@@ -149,7 +171,7 @@ def test_adam_second_step_matches_the_closed_form(g1, g2):
 
 
 @pytest.mark.parametrize("schedule", ["constant", "step", "exponential", "cosine", "inverse_time"])
-def test_the_run_uses_core_descent_schedules(schedule):
+def test_the_run_uses_core_schedules(schedule):
     config = TrainConfig(steps=40, lr=0.2, schedule=schedule, eval_every=10)
     result = train(config, data("moons"))
     expected = learning_rates(0.2, 40, schedule, **schedule_parameters(schedule, 40))
@@ -173,6 +195,16 @@ def test_value_clipping_records():
     assert result.clipped.any()
     assert np.all(result.grad_norm_clipped <= result.grad_norm + 1e-15)
     assert np.all(result.grad_norm_clipped[result.clipped] < result.grad_norm[result.clipped])
+
+
+@pytest.mark.parametrize("clip, method, changed", [
+    (None, "norm", False), (3.8, "norm", False), (3.7, "norm", True),
+    (3.0, "value", False), (2.5, "value", True),
+])
+def test_clip_changed_says_whether_clipping_changed_the_gradient(clip, method, changed):
+    grads = ([np.array([[3.0, -1.0]])], [np.array([2.0])])  # global norm sqrt(14) = 3.74
+    config = TrainConfig(grad_clip=clip, grad_clip_method=method)
+    assert clip_changed(grads, clip_gradients(grads, config)) is changed
 
 
 def test_progress_is_reported_up_to_the_last_step():
@@ -208,6 +240,14 @@ def test_exploding_run_stops_and_says_what_overflowed():
     for array in (result.batch_loss, result.grad_norm, result.grad_norm_clipped,
                   result.layer_grad_norms, result.update_norm, result.loss):
         assert np.all(np.isfinite(array)) and np.all(np.abs(array) <= FLOAT32_MAX)
+
+
+def test_within_float32_refuses_inf_nan_and_what_float32_cannot_hold():
+    beyond = np.nextafter(FLOAT32_MAX, np.inf)
+    values = np.array([0.0, -FLOAT32_MAX, FLOAT32_MAX, beyond, -beyond, np.inf, -np.inf, np.nan])
+    np.testing.assert_array_equal(within_float32(values),
+                                  [True, True, True, False, False, False, False, False])
+    assert within_float32(1e38) and not within_float32(math.inf) and not within_float32(math.nan)
 
 
 def test_not_a_number_is_reported_as_nan():

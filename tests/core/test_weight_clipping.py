@@ -5,9 +5,16 @@ import pytest
 
 from core.clipping import clip_weights
 from core.datasets import make_dataset
-from core.network import init_weights
-from core.training import TrainConfig, share_at_bound, train, weight_histogram
-from core.weight_clipping import clip_in_place, clip_stats, train_clip_sweep
+from core.ensemble import init_weights
+from core.param_measures import share_at_bound, weight_histogram
+from core.training import TrainConfig, train
+from core.weight_clipping import (
+    clip_in_place,
+    clip_stats,
+    flatten,
+    parameter_views,
+    train_clip_sweep,
+)
 
 WEIGHTS = init_weights([32] * 6, "he", 1.2, 3, samples=4)  # std 0.3
 
@@ -75,10 +82,24 @@ def test_clip_in_place_clamps_the_arrays_themselves():
 
 
 def test_init_weights_returns_fresh_arrays_that_may_be_clipped_in_place():
-    # the weight-clipping page clamps the fresh networks in place; core.network keeps the
+    # the weight-clipping page clamps the fresh networks in place; core.ensemble keeps the
     # standard normals per seed, so a call must never hand those (or a shared array) out
     first = init_weights([16] * 4, "he", 1.0, 7, samples=2)
     clip_in_place(first, 1e-3)
     again = init_weights([16] * 4, "he", 1.0, 7, samples=2)
     assert all(np.abs(w).max() > 1e-3 for w in again)
     assert not any(np.shares_memory(a, b) for a, b in zip(first, again, strict=True))
+
+
+def test_parameter_views_read_what_flatten_wrote_and_share_its_memory():
+    rng = np.random.default_rng(2)
+    weights = [rng.standard_normal((3, 5, 2)), rng.standard_normal((3, 4, 5))]
+    biases = [rng.standard_normal((3, 5)), rng.standard_normal((3, 4))]
+    flat = flatten((weights, biases))
+    assert flat.shape == (3, 10 + 5 + 20 + 4)
+    views = parameter_views(flat, [(5, 2), (4, 5)])
+    for mine, theirs in zip((*views[0], *views[1]), (*weights, *biases), strict=True):
+        np.testing.assert_array_equal(mine, theirs)
+    assert views[0][1].swapaxes(-1, -2)[0].flags.c_contiguous  # a @ W.T reads a plain block
+    flat[1] = 0.0
+    assert not any(view[1].any() for view in (*views[0], *views[1]))

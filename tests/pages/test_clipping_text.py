@@ -14,8 +14,8 @@ import numpy as np
 import pytest
 
 from core.cliff import CLIFF_REGION, A, B, M, cliff_gradient, cliff_trajectory
+from core.clip_effects import mlp_gradients, value_threshold_for_norm
 from core.clipping import clip_grad_value, global_norm
-from core.clipping_demo import mlp_gradients, value_threshold_for_norm
 from tests.apptest import chart_frames, charts, open_page, texts
 from ui.i18n import STRINGS
 from ui.presets import PRESETS
@@ -46,6 +46,7 @@ SETTINGS = (
     + [pytest.param({m: "false"}, id=f"hide-{m}") for m in METHODS]
     + [pytest.param({"ang": "75"}, id="one-component-capped"),
        pytest.param({"depth": "2", "width": "8", "gain": "0.5", "keep": "1"}, id="small-net"),
+       pytest.param({"depth": "2", "gain": "1.0"}, id="value-widens-the-layers"),
        pytest.param({"ct": "1.0"}, id="value-leaves-steps-above-the-line")]
 )
 

@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from core.descent import gd_quadratic_log10
-from core.descent_demo import decay_params, schedule_rates
+from core.schedules import decay_params, schedule_rates
 from tests.apptest import chart_frames, charts, open_page, texts
 from tests.pages.test_descent import MAX, MIN
 from ui.i18n import t

@@ -17,9 +17,9 @@ from core.remedies import (
     DEPTH_CURVE,
     Remedies,
     growth_against_depth,
-    simulate,
+    growth_per_example,
+    simulate_remedies,
     simulated_growth_grid,
-    total_growth,
 )
 from tests.apptest import assert_all_finite, chart_datasets, charts, open_page
 from ui.controls import url_value
@@ -52,9 +52,9 @@ def core_column(s: dict, sh: dict, samples: int) -> dict:
     """The column's simulation straight from core: median growth, dead share, clip factor."""
     init, gain = (BETTER_INIT[s["act"]], 1.0) if s["good"] else (s["init"], s["gain"])
     fix = Remedies(s["good"], s["bn"], s["res"])
-    run = simulate(s["act"], s["init"], float(s["gain"]), s["depth"], sh["width"], fix, samples,
-                   BATCH, sh["seed"])
-    growth = total_growth(run["input"]).ravel()
+    run = simulate_remedies(s["act"], s["init"], float(s["gain"]), s["depth"], sh["width"], fix,
+                            samples, BATCH, sh["seed"])
+    growth = growth_per_example(run["input"]).ravel()
     alive = growth[np.isfinite(growth)]
     return {"growth": float(np.median(alive)), "dead": float(np.mean(~np.isfinite(growth))),
             "init": init, "gain": gain}

@@ -9,12 +9,14 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
+from core.classifier import forward, init_params, predict_proba
 from core.datasets import make_dataset
-from core.training import TrainConfig, clip_params, forward, init_params, predict_proba, train
+from core.train_step import clip_params
+from core.training import TrainConfig, train
 from tests.apptest import open_page
 from ui.controls import url_value
 from ui.presets import PRESETS
-from ui.presets import TRAINING_DEFAULTS as DEFAULTS
+from ui.tables.training import TABLE
 
 PAGE = "pages/6_training_lab.py"
 POINTS, NOISE, BATCH, MAX_WORK, MIN_STEPS = 400, 0.1, 64, 8_000_000, 20
@@ -88,7 +90,7 @@ def outcome(result) -> str:
 
 def view(params: dict) -> tuple:
     """(AppTest, the full control values) for a page opened with ``params``."""
-    v = {**DEFAULTS, **params}
+    v = {**TABLE.defaults, **params}
     at = open_page(PAGE, {key: url_value(value) for key, value in params.items()})
     assert not at.exception, params
     return at, v

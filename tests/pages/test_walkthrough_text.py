@@ -12,13 +12,16 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from core import chain_rule_stats, remedies
+from core import ensemble, profiles, remedies
 from core.cliff import M, cliff_trajectory
 from core.clipping import clip_weights
 from core.datasets import make_dataset
-from core.descent_demo import schedule_rates
-from core.network import init_weights, log10_gradient_norms
-from core.training import TrainConfig, share_at_bound, train
+from core.ensemble import init_weights
+from core.mlp import Mlp
+from core.mlp_logspace import log10_gradient_norms
+from core.param_measures import share_at_bound
+from core.schedules import schedule_rates
+from core.training import TrainConfig, train
 from tests.apptest import open_page
 from ui.presets import PRESETS, SCENES
 
@@ -40,18 +43,19 @@ def sentences() -> dict[tuple[str, str], str]:
 
 def simulated_growth(p: dict, act: str, gain: float) -> float:
     """Median growth of the chain-rule page's network, simulated (4 inputs per network)."""
-    run = chain_rule_stats.simulate(p["depth"], p["width"], act, p["init"], gain, p["samples"],
-                                    4, p["seed"])
-    return chain_rule_stats.total_growth(run.grad)
+    run = ensemble.measure_layers(p["depth"], p["width"], act, p["init"], gain, p["samples"],
+                                  4, p["seed"])
+    return profiles.median_total_growth(run.grad)
 
 
 def column(p: dict, side: str, depth: int | None = None) -> dict:
     """One explosion column at the preset: median growth and median log10 clip factor."""
     fix = remedies.Remedies(p[f"{side}_good"], p[f"{side}_bn"], p[f"{side}_res"],
                             p["max_norm"] if p[f"{side}_clip"] else None)
-    run = remedies.simulate(p[f"{side}_act"], p[f"{side}_init"], p[f"{side}_gain"],
-                            depth or p[f"{side}_depth"], p["width"], fix, 8, 32, p["seed"])
-    growth = remedies.total_growth(run["input"]).ravel()
+    run = remedies.simulate_remedies(p[f"{side}_act"], p[f"{side}_init"], p[f"{side}_gain"],
+                                     depth or p[f"{side}_depth"], p["width"], fix, 8, 32,
+                                     p["seed"])
+    growth = remedies.growth_per_example(run["input"]).ravel()
     return {"growth": float(np.median(growth[np.isfinite(growth)])), "run": run}
 
 
@@ -72,15 +76,15 @@ def check_chain_rule(preset: str, p: dict, text: str) -> None:
     elif preset == "vanishing":
         # "at least X decades smaller in root mean square": the simulated RMS ratio
         grad = run_grad(p)
-        rms = [chain_rule_stats.log10_mean_of_powers(2 * g) / 2 for g in (grad[0], grad[-1])]
+        rms = [profiles.log10_mean_of_powers(2 * g) / 2 for g in (grad[0], grad[-1])]
         at_least = p["depth"] * math.log10(4.0)  # (1/16)^(L/2) at n Var[w] = 1
         assert f"at least {at_least:.1f} decades smaller" in text
         assert rms[0] - rms[1] <= -at_least + 0.1 and regime(growth) == "vanishing"
 
 
 def run_grad(p: dict) -> np.ndarray:
-    return chain_rule_stats.simulate(p["depth"], p["width"], p["act"], p["init"], p["gain"],
-                                     p["samples"], 4, p["seed"]).grad
+    return ensemble.measure_layers(p["depth"], p["width"], p["act"], p["init"], p["gain"],
+                                   p["samples"], 4, p["seed"]).grad
 
 
 def check_explosion(preset: str, p: dict, text: str) -> None:
@@ -136,7 +140,7 @@ def check_weight_clipping(preset: str, p: dict, text: str) -> None:
     assert share > 0.9 and f"{share:.0%} of the weights" in text  # "almost every" weight
     rng = np.random.default_rng(1)
     x, u = rng.standard_normal((2, 2, 4, p["width"]))
-    norms = log10_gradient_norms(weights, x, "relu", u)
+    norms = log10_gradient_norms(Mlp(weights, "relu"), x, u)
     assert np.median(norms[0] - norms[-1]) < -24  # "dozens of decades"
     run = train(TrainConfig(depth=4, width=32, steps=300, batch_size=64, lr=0.1, eval_every=5,
                             gain=p["gain"], weight_clip=p["c"], seed=p["seed"]),

@@ -153,16 +153,16 @@ def test_a_slider_move_changes_the_data_and_leaves_every_chart_spec_as_it_was(ke
 
 
 def test_only_what_depends_on_a_control_is_recomputed(monkeypatch):
-    import core.weight_clipping
+    import core.weight_bounds
 
     trained = []
-    sweep = core.weight_clipping.train_clip_sweep
+    sweep = core.weight_bounds.train_clip_sweep
 
     def counting(config, clips, data):
         trained.append(clips)
         return sweep(config, clips, data)
 
-    monkeypatch.setattr(core.weight_clipping, "train_clip_sweep", counting)
+    monkeypatch.setattr(core.weight_bounds, "train_clip_sweep", counting)
     at = open_page(PAGE, SMALL)
     assert trained == [(None,), (0.4, 0.2, 0.1)]  # the unclipped run, the clipped ones together
     at.slider(key="c").set_value(0.3).run()

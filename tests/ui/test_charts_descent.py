@@ -1,14 +1,12 @@
-"""Frames and chart builders of the gradient-descent page, without Streamlit."""
+"""Frames and chart builders of gradient descent on one curvature, without Streamlit."""
 
 import json
-import math
 
 import numpy as np
 import pandas as pd
 import pytest
 
 from core.descent import gd_quadratic_log10
-from core.floats import FLOAT64_MAX_LOG10
 from ui.charts import descent as charts
 from ui.charts.common import check_datasets
 
@@ -87,20 +85,6 @@ def test_log_abs_frame_drops_minus_infinity_and_labels_signs():
     assert set(frame["regime"]) == {"oscillating"} and set(frame["size"]) == {70.0}
 
 
-def test_contour_frame_points_lie_on_their_level_set():
-    frame = charts.contour_frame(10.0, 1.0, [0.5, 2.0])
-    f = 0.5 * (10.0 * frame["x1"] ** 2 + frame["x2"] ** 2)
-    np.testing.assert_allclose(f, frame["level"], rtol=1e-12)
-
-
-def test_path_frame_stops_before_the_first_point_outside():
-    path = np.array([[0.5, 1.0], [-1.0, 0.9], [2.0, 0.8], [-0.1, 0.7], [np.inf, 0.6]])
-    frame, cut = charts.path_frame(path, "s", bound=1.5)
-    assert frame["step"].tolist() == [0, 1] and cut == 3
-    frame, cut = charts.path_frame(np.array([[0.5, 1.0], [np.nan, 0.0]]), "s", bound=1.5)
-    assert len(frame) == 1 and cut == 1
-
-
 def test_series_frame_leaves_out_non_finite_values():
     frame = charts.series_frame({"a": np.array([0.0, -np.inf]), "b": np.array([1.0, 2.0])}, "v")
     assert len(frame) == 3 and np.isfinite(frame["v"]).all()
@@ -143,52 +127,6 @@ def test_stability_template_draws_rules_and_the_current_step_from_data():
     assert rules["y"].tolist() == pytest.approx([1.4, 1.4 * 0.93])
 
 
-def test_contour_template_has_equal_aspect():
-    d = spec(charts.contour_template(half_width=1.2, series_keys=("current", "optimal"),
-                                     series_labels=("cur", "opt"), x_title="x1", y_title="x2",
-                                     series_title="s", step_title="k", title="t", size=300))
-    assert d["width"] == d["height"] == 300
-    assert d["autosize"]["type"] == "pad"
-    scales = [layer["encoding"][axis]["scale"]["domain"] for layer in d["layer"][:3]
-              for axis in ("x", "y")]
-    assert all(domain == [-1.2, 1.2] for domain in scales)
-    assert dataset_names(d) >= {"rings", "paths"}
-
-
-def schedule_log():
-    return charts.schedule_log_template(series_keys=("constant",), series_labels=("constant",),
-                                        x_title="k", y_title="y", series_title="s", title="t")
-
-
-def test_float64_rule_is_a_row_shown_only_when_reached():
-    low = charts.float64_frame(10.0, "float64 max")
-    high = charts.float64_frame(477.0, "float64 max")
-    assert low["show"].tolist() == [0.0] and low["y"].tolist() == [10.0]  # hidden, in view
-    assert high["show"].tolist() == [1.0] and high["y"].tolist() == [FLOAT64_MAX_LOG10]
-    assert "float64 max" not in json.dumps(spec(schedule_log()))
-    frame = pd.DataFrame({"step": [0, 1], "series": "constant", "log10_abs": [0.0, 477.0]})
-    check_datasets(schedule_log(), {"log": frame, "limits": high})
-    assert math.isclose(FLOAT64_MAX_LOG10, 308.2547, abs_tol=1e-3)
-
-
-def test_schedule_lr_template_draws_the_threshold_and_one_colour_per_schedule():
-    template = charts.schedule_lr_template(threshold=2.0, threshold_label="2/λ",
-                                           series_keys=("constant", "exponential"),
-                                           series_labels=("c", "e"), x_title="k", y_title="lr",
-                                           series_title="s", title="t")
-    d = spec(template)
-    colour = next(layer["encoding"]["color"] for layer in d["layer"]
-                  if "color" in layer.get("encoding", {}))
-    assert colour["scale"]["range"] == [charts.SCHEDULE_COLORS["constant"],
-                                        charts.SCHEDULE_COLORS["exponential"]]
-    assert "2/λ" in json.dumps(d, ensure_ascii=False)
-    band = charts.band_frame(2.0, 3.0)
-    assert band["y"].tolist() == [2.0] and band["y2"].tolist() == [pytest.approx(3.15)]
-    frame = pd.DataFrame({"step": [0, 1, 0, 1], "series": ["c", "c", "e", "e"],
-                          "lr": [3.0, 3.0, 3.0, 1.0]})
-    check_datasets(template, {"lr": frame, "band": band})
-
-
 def test_parabola_template_joins_the_iterates_in_step_order():
     template = charts.parabola_template(x_title="x", y_title="f", step_title="k", title="t")
     assert marks(template) == ["line", "line", "circle", "text"]
@@ -196,3 +134,42 @@ def test_parabola_template_joins_the_iterates_in_step_order():
     logs, signs = gd_quadratic_log10(4.0, 1.0, 0.4, 5)
     iterates, _ = charts.iterate_frame(4.0, logs[:, 0], signs[:, 0], 10.0)
     check_datasets(template, {"curve": charts.parabola_frame(4.0, 1.1), "iterates": iterates})
+
+
+def test_iterate_bound_keeps_ten_times_the_start_and_the_first_step():
+    logs, _ = gd_quadratic_log10(4.0, 1.0, 0.4, 12)  # |x_1| = 0.6
+    assert charts.iterate_bound(1.0, logs[:, 0]) == 10.0
+    logs, _ = gd_quadratic_log10(10.0, 0.5, 2.0, 12)  # |x_1| = 9.5 > 10 * 0.5
+    assert charts.iterate_bound(0.5, logs[:, 0]) == pytest.approx(9.5)
+    logs, _ = gd_quadratic_log10(4.0, 2.0, 0.6, 0)  # no step yet: the start alone
+    assert charts.iterate_bound(2.0, logs[:, 0]) == 20.0
+    assert charts.iterate_bound(0.0, np.array([-np.inf, -np.inf])) == 1.0
+
+
+def test_parabola_data_names_the_first_step_left_off():
+    logs, signs = gd_quadratic_log10(4.0, 1.0, 0.6, 12)  # |x_k| = 1.4^k, bound 10
+    data, first_off, bound = charts.parabola_data(4.0, 1.0, logs[:, 0], signs[:, 0])
+    assert bound == 10.0 and first_off == 7 == len(data["iterates"])  # 1.4^7 = 10.5
+    assert data["curve"]["x"].max() == pytest.approx(1.1 * 1.4 ** 6)
+    logs, signs = gd_quadratic_log10(4.0, 1.0, 0.4, 12)
+    data, first_off, _ = charts.parabola_data(4.0, 1.0, logs[:, 0], signs[:, 0])
+    assert first_off is None and len(data["iterates"]) == 13
+    assert data["curve"]["x"].max() == pytest.approx(1.1)
+    check_datasets(charts.parabola_template(x_title="x", y_title="f", step_title="k", title="t"),
+                   data)
+
+
+def test_stability_data_reaches_past_2_over_lambda_and_past_the_step():
+    data = charts.stability_data(4.0, 0.4, "oscillating", ["1/λ", "2/λ"], "η = 0.4")
+    curve = data["curve"]
+    assert curve["eta"].max() == pytest.approx(0.625)  # 2.5/lambda
+    np.testing.assert_allclose(curve["factor"], np.abs(1 - 4.0 * curve["eta"]), rtol=1e-15)
+    assert data["rules"]["x"].tolist() == [0.25, 0.5]
+    assert data["rules"]["y"].iloc[0] == pytest.approx(1.5)  # |1 - 0.625*4|, the curve's top
+    assert data["current"][["eta", "factor"]].iloc[0].tolist() == pytest.approx([0.4, 0.6])
+    far = charts.stability_data(4.0, 2.0, "diverging", ["a", "b"], "c")
+    assert far["curve"]["eta"].max() == pytest.approx(2.3)  # 1.15 * eta
+    assert far["current"]["side"].tolist() == ["right"]
+    template = charts.stability_template(x_title="eta", y_title="factor", title="t",
+                                         one_label="edge")
+    check_datasets(template, far)

@@ -10,20 +10,13 @@ from ui.charts.common import COLORS, check_datasets
 from ui.charts.explosion import (
     CLAMP_DECADES,
     depth_template,
-    phase_frame,
     phase_template,
     profile_chart,
-    shared_y_domain,
     weights_chart,
-    y_extent,
 )
-from ui.frames import profile_frame
+from ui.charts.explosion_data import phase_frame
 
 REGIME_LABELS = ("vanishing", "stable", "exploding")
-
-
-def frame(values, label="A"):
-    return profile_frame(np.asarray(values, dtype=float)[:, None] + np.zeros((1, 4)), label)
 
 
 def named_data(spec: dict) -> set[str]:
@@ -35,14 +28,6 @@ def named_data(spec: dict) -> set[str]:
 def y_domains(spec: dict) -> list:
     return [layer["encoding"]["y"].get("scale", {}).get("domain") for layer in spec["layer"]
             if "y" in layer.get("encoding", {})]
-
-
-def test_shared_y_domain_holds_both_frames_and_zero():
-    low, high = shared_y_domain([frame([-19.0, -3.0, 0.0]), frame([5.2, 1.0, 0.0])])
-    assert low <= -19.5 and high >= 5.7
-    assert float(low).is_integer() and float(high).is_integer()
-    assert shared_y_domain([frame([3.0, 4.0])], include_zero=False)[0] == 2
-    assert list(y_extent([frame([3.0, 4.0])], include_zero=False)["y"]) == [2.0, 5.0]
 
 
 def test_profile_chart_colours_by_verdict_and_reads_its_data_by_name():
@@ -82,22 +67,6 @@ def test_depth_chart_refuses_non_finite_medians():
                          "low": [0.0, 0.0], "high": [0.0, 1.0]})
     with pytest.raises(ValueError):
         check_datasets(depth_chart(), {"curves": rows})
-
-
-def test_phase_frame_edges_tile_the_grid_and_clamp_the_colour():
-    gains = 2.0 ** (np.arange(-8, 9) / 4)
-    depths = np.array([1, 5, 10, 100])
-    growth = np.outer(np.log10(gains), depths) * 2
-    cells = phase_frame(gains, depths, growth)
-    assert len(cells) == gains.size * depths.size
-    assert np.all((cells.g0 < cells.gain) & (cells.gain < cells.g1))
-    assert np.all((cells.d0 < cells.depth) & (cells.depth < cells.d1))
-    assert cells.g0.min() > 0 and cells.d0.min() > 0
-    np.testing.assert_allclose(np.sort(cells.g1.unique())[:-1], np.sort(cells.g0.unique())[1:])
-    assert cells.shown.max() == CLAMP_DECADES and cells.shown.min() == -CLAMP_DECADES
-    assert cells.growth.max() > CLAMP_DECADES  # the exact value stays for the tooltip
-    assert cells[np.isclose(cells.gain, 1.0)].stable.all()
-    assert (cells.outline == cells.stable.astype(float)).all()
 
 
 def phase_chart():

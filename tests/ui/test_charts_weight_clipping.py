@@ -6,7 +6,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from core import weight_bounds as wb
+from core.weight_clipping import clip_stats
 from ui.charts.common import COLORS, check_datasets
+from ui.charts.layers import profile_template
 from ui.charts.weight_clipping import (
     bound_frame,
     dash_patterns,
@@ -14,6 +17,13 @@ from ui.charts.weight_clipping import (
     histogram_template,
     loss_template,
 )
+from ui.charts.weight_clipping_data import (
+    gradient_data,
+    histogram_data,
+    histogram_shares,
+    loss_curves,
+)
+from ui.frames import profile_frame
 
 EDGES = np.linspace(-1, 1, 5)
 
@@ -132,3 +142,49 @@ def test_histogram_bins_are_filled_from_zero():
                         "bounds": bound_frame(0.5, "±c").to_dict("records")}
     update = vl_convert.vegalite_to_vega(spec)["marks"][0]["encode"]["update"]
     assert "y" in update and "y2" in update and "height" not in update  # not a 5-px strip
+
+
+# ---------------------------------------------------------------- the page's datasets
+
+
+def test_histogram_shares_of_real_weights_add_up_to_all_of_them():
+    weights = [np.random.default_rng(0).normal(0, 0.3, (2, 16, 16))]
+    edges = wb.histogram_edges(0.2, 0.3)
+    stats = clip_stats(weights, 0.2, edges)
+    before, after = histogram_shares(stats, clipped=False), histogram_shares(stats, clipped=True)
+    assert "atoms" not in before and sum(before["inside"]) == pytest.approx(100)
+    assert sum(after["inside"]) + sum(after["atoms"]) == pytest.approx(100)
+    flat = weights[0].ravel()
+    assert after["atoms"] == pytest.approx((100 * np.mean(flat <= -0.2),
+                                            100 * np.mean(flat >= 0.2)))
+    data = histogram_data(edges, {"a": before, "b": after}, 0.2, "±c")
+    assert data["bounds"]["x"].tolist() == [-0.2, 0.2]
+    assert sorted(data["atoms"]["x"]) == [-0.2, 0.2] and set(data["atoms"].series) == {"b"}
+    check_datasets(histogram(), data)
+
+
+def profile_chart():
+    return profile_template(x_title="layer", y_title="ratio", series_title="s",
+                            series_keys=("unclipped", "clipped"), series_labels=("u", "c"),
+                            title="G", theory_label="cap", float32=True)
+
+
+def test_gradient_data_labels_each_profile_and_draws_the_cap():
+    ratios = np.linspace(-2, 0, 4)[:, None] + np.zeros((4, 3))
+    profiles = {"u": profile_frame(ratios, "unclipped"), "c": profile_frame(ratios - 1, "clipped")}
+    data = gradient_data(profiles, 0.5, 3, ("over", "under"))
+    assert data["profile"].series.tolist() == ["u"] * 4 + ["c"] * 4
+    np.testing.assert_allclose(data["theory"]["value"], 3 * np.log10(0.5) - np.arange(4) *
+                               np.log10(0.5))
+    assert data["theory"]["layer"].tolist() == [0, 1, 2, 3] and (data["theory"]["show"] == 1).all()
+    assert data["extent"]["y"].tolist() == [-3, 0]  # whole decades around -3 .. 0
+    check_datasets(profile_chart(), data)
+
+
+def test_loss_curves_leave_out_what_a_log_axis_cannot_draw():
+    runs = [{"steps": np.array([0, 5, 10]), "loss": np.array([0.7, 0.5, 0.0])},
+            {"steps": np.array([0, 5]), "loss": np.array([0.7, np.inf])}]
+    curves, dropped = loss_curves(runs, ("none", "c"))
+    assert dropped == 2 and curves["series"].tolist() == ["none", "none", "c"]
+    assert curves["loss"].tolist() == [0.7, 0.5, 0.7]
+    check_datasets(loss(), {"curves": curves})

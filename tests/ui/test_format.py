@@ -10,7 +10,11 @@ from ui.format import (
     decade_count,
     e_power_of_ten,
     factor_from_log10,
+    latex_power_of_ten,
+    latex_scientific_number,
+    mantissa_and_exponent,
     scientific_from_log10,
+    scientific_number,
     short_number,
     superscript_digits,
     superscript_scientific,
@@ -79,6 +83,27 @@ def test_scientific_from_log10_defaults_to_positive_with_four_digits():
     assert scientific_from_log10(math.log10(4.3e-5)) == "4.3000e-5"
 
 
+def test_mantissa_and_exponent_reads_back_the_guide_example():
+    # |x_10| = 1.4^10 = 28.9254655 on lambda = 4, eta = 0.6 (GUIDE 1), given as its log10
+    assert mantissa_and_exponent(10 * math.log10(1.4), 1.0, digits=6) == (2.892547, 1)
+    assert mantissa_and_exponent(477.25, -1.0)[1] == 477
+    assert mantissa_and_exponent(477.25, -1.0)[0] < 0
+    assert mantissa_and_exponent(-INF, 0.0) == (0.0, 0)
+    assert mantissa_and_exponent(math.log10(9.99999), 1.0, digits=3) == (1.0, 1)  # not 10.000
+    assert mantissa_and_exponent(math.log10(4.317124741e-5), 1.0, digits=3) == (4.317, -5)
+
+
+@pytest.mark.parametrize("value, digits, text, latex", [
+    (0.99 ** 1000, 3, "4.317e-5", r"4.317\times 10^{-5}"),
+    (-28.9254655, 4, "-2.8925e+1", r"-2.8925\times 10^{+1}"),
+    (1.0, 4, "1.0000e+0", r"1.0000\times 10^{+0}"),
+    (0.0, 3, "0", "0"),
+])
+def test_scientific_number_and_its_latex(value, digits, text, latex):
+    assert scientific_number(value, digits) == text
+    assert latex_scientific_number(value, digits) == latex
+
+
 @pytest.mark.parametrize("log10_value, text", [
     (0.0, "1"), (2.0, "100"), (-3.5, "0.000316"), (3.99, "9.77e+03"), (4.0, "1e4"),
     (41.2, "1e41"), (-5.0, "1e-5"), (400.0, "1e400"), (-400.0, "1e-400"),
@@ -107,3 +132,9 @@ def test_superscript_digits():
 ])
 def test_word_list(items, lang, text):
     assert word_list(items, lang) == text
+
+
+@pytest.mark.parametrize("log10_value, latex", [(-6.0, "10^{-6}"), (-5.0, "10^{-5}"),
+                                                (3.0, "10^{3}"), (0.0, "10^{0}")])
+def test_latex_power_of_ten(log10_value, latex):
+    assert latex_power_of_ten(log10_value) == latex

@@ -1,4 +1,5 @@
-"""Charts of the gradient-descent page: tidy frames from core's arrays, and the templates.
+"""Charts of gradient descent on one curvature: the iterates on the parabola, |x_k| per step
+and the contraction factor against the step size, with their frames.
 
 Frames keep only finite values: iterates far off the parabola and exact zeros (log10 = -inf)
 are left out, and the frame builders say how many were left out so the page can tell.
@@ -10,29 +11,14 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
-from core.floats import FLOAT64_MAX_LOG10
-from ui.charts.common import (
-    BLACK,
-    BLUE,
-    COLORS,
-    GREEN,
-    GREY,
-    ORANGE,
-    PURPLE,
-    finish,
-    template,
-)
-from ui.charts.layers import SHOW, log10_axis
-from ui.frames import shown_rows
+from core.descent import contraction_curve, contraction_factor, regime_thresholds
+from ui.charts.common import BLACK, COLORS, GREY, finish, template
+from ui.charts.layers import log10_axis
 
-SCHEDULE_COLORS = {"constant": GREY, "step": ORANGE, "exponential": BLUE, "cosine": PURPLE,
-                   "inverse_time": GREEN}
 REGIME_COLORS = {"monotone": COLORS["stable"], "one_step": COLORS["stable"],
                  "oscillating": COLORS["stable"], "no_convergence": GREY,
                  "no_progress": GREY, "diverging": COLORS["exploding"]}
-PATH_COLORS = {"current": COLORS["simulated"], "optimal": COLORS["theory"]}
 LABELLED_STEPS = 8  # number only the first iterates: later ones pile up near the minimum
-SQUARE = 360
 
 
 # ---------------------------------------------------------------- frames
@@ -73,6 +59,25 @@ def _apart_labels(x: np.ndarray, gap: float) -> list[str]:
     return labels
 
 
+def iterate_bound(x0: float, log10_abs: np.ndarray) -> float:
+    """How far from 0 the parabola chart reaches: ten times the start, and always step 1 (it
+    shows the overshoot); 1 for a run that starts at the minimum."""
+    if x0 == 0:
+        return 1.0
+    return max(10.0 * abs(x0), 10.0 ** log10_abs[min(1, len(log10_abs) - 1)])
+
+
+def parabola_data(lam: float, x0: float, log10_abs: np.ndarray, signs: np.ndarray
+                  ) -> tuple[dict[str, pd.DataFrame], int | None, float]:
+    """The parabola chart's datasets (``curve``, ``iterates``), the first step left off (None
+    if none was) and the bound |x| <= bound beyond which steps are left off."""
+    bound = iterate_bound(x0, log10_abs)
+    iterates, cut = iterate_frame(lam, log10_abs, signs, bound)
+    half = 1.1 * max(float(iterates["x"].abs().max()), abs(x0), 0.1)
+    first_left_off = len(iterates) if cut else None
+    return {"curve": parabola_frame(lam, half), "iterates": iterates}, first_left_off, bound
+
+
 def log_abs_frame(log10_abs: np.ndarray, signs: np.ndarray, text: list[str],
                   sign_labels: tuple[str, str], regime: str) -> pd.DataFrame:
     """log10|x_k| per step, its sign as a label, an exact text, the regime (the colour) and
@@ -104,26 +109,16 @@ def current_frame(eta: float, factor: float, label: str, regime: str, eta_max: f
                          "side": ["right" if eta > eta_max / 2 else "left"]})
 
 
-def contour_frame(L: float, mu: float, levels: list[float], points: int = 121) -> pd.DataFrame:
-    """Ellipses L/2 x1^2 + mu/2 x2^2 = c for each level c (one closed line per level)."""
-    angle = np.linspace(0.0, 2.0 * np.pi, points)
-    rows = [pd.DataFrame({"level": c, "order": np.arange(points),
-                          "x1": np.sqrt(2 * c / L) * np.cos(angle),
-                          "x2": np.sqrt(2 * c / mu) * np.sin(angle)}) for c in levels]
-    return pd.concat(rows, ignore_index=True)
-
-
-def path_frame(path: np.ndarray, series: str, bound: float) -> tuple[pd.DataFrame, int]:
-    """2-D iterates (step, x1, x2) before the first one beyond ``bound`` (or non-finite), and
-    how many were cut."""
-    path = np.asarray(path, float)
-    with np.errstate(invalid="ignore"):
-        outside = ~np.all(np.abs(path) <= bound, axis=1)  # NaN and inf count as outside
-    cut = np.flatnonzero(outside)
-    last = int(cut[0]) if cut.size else len(path)
-    frame = pd.DataFrame({"step": np.arange(last), "x1": path[:last, 0], "x2": path[:last, 1],
-                          "series": series})
-    return frame, len(path) - last
+def stability_data(lam: float, eta: float, regime: str, rule_labels: list[str],
+                   current_label: str) -> dict[str, pd.DataFrame]:
+    """The stability chart's datasets: |1 - eta*lambda| up to past 2/lambda and past eta, the
+    rules at 1/lambda and 2/lambda (labelled ``rule_labels``) and the current step."""
+    rates, factors = contraction_curve(lam, round(max(2.5 / lam, 1.15 * eta), 6))
+    factor = contraction_factor(eta, lam)
+    top = float(max(factors.max(), factor, 1.0))
+    return {"curve": stability_frame(factors, rates),
+            "rules": vrule_frame(list(regime_thresholds(lam)), rule_labels, top),
+            "current": current_frame(eta, factor, current_label, regime, float(rates.max()))}
 
 
 def series_frame(values: dict[str, np.ndarray], column: str) -> pd.DataFrame:
@@ -132,20 +127,6 @@ def series_frame(values: dict[str, np.ndarray], column: str) -> pd.DataFrame:
               for label, v in values.items()]
     frame = pd.concat(frames, ignore_index=True)
     return frame[np.isfinite(frame[column])].reset_index(drop=True)
-
-
-def band_frame(threshold: float, lr_max: float) -> pd.DataFrame:
-    """The shaded band above the threshold 2/lambda, up to a little above the largest rate."""
-    return pd.DataFrame({"y": [threshold], "y2": [max(lr_max, threshold) * 1.05]})
-
-
-def float64_frame(log10_max: float, label: str) -> pd.DataFrame:
-    """The float64 maximum as a rule (y, label, show) when a curve comes within a decade of it;
-    otherwise one hidden row at ``log10_max`` (in view, so it does not stretch the axis)."""
-    rows = pd.DataFrame({"y": [FLOAT64_MAX_LOG10], "label": [label]})
-    if log10_max < FLOAT64_MAX_LOG10 - 1:
-        rows = rows.iloc[:0]
-    return shown_rows(rows, {"y": float(log10_max), "label": ""})
 
 
 # ---------------------------------------------------------------- templates
@@ -241,131 +222,3 @@ def stability_template(*, x_title: str, y_title: str, title: str, one_label: str
         color=BLACK).encode(text="label:N", xOffset=alt.XOffset("offset:Q", scale=None))
     layers = [stable, one_rule, one_text, line, rules, rule_text, point, label]
     return finish(alt.layer(*layers), title=title)
-
-
-def _dash(keys: tuple[str, ...], labels: tuple[str, ...], title: str) -> alt.StrokeDash:
-    """Solid for the current step, dashed for the best one; shares the colour legend."""
-    dashes = {"current": [1, 0], "optimal": [6, 3]}
-    return alt.StrokeDash("series:N", title=title,
-                          scale=alt.Scale(domain=list(labels), range=[dashes[k] for k in keys]))
-
-
-def _path_colour(keys: tuple[str, ...], labels: tuple[str, ...], title: str) -> alt.Color:
-    return alt.Color("series:N", title=title,
-                     scale=alt.Scale(domain=list(labels), range=[PATH_COLORS[k] for k in keys]))
-
-
-@template
-def contour_template(*, half_width: float, series_keys: tuple[str, ...],
-                     series_labels: tuple[str, ...], x_title: str, y_title: str,
-                     series_title: str, step_title: str, title: str, size: int = SQUARE
-                     ) -> alt.TopLevelMixin:
-    """Gradient-descent paths over the loss contours, equal aspect (a square view, equal
-    domains [-half_width, half_width], a constant of the page).
-
-    Named datasets: ``rings`` (level, order, x1, x2), ``paths`` (step, x1, x2, series: one of
-    ``series_labels``, keyed "current" / "optimal" by ``series_keys``).
-    """
-    domain = [-half_width, half_width]
-    x = alt.X("x1:Q", title=x_title, scale=alt.Scale(domain=domain, nice=False))
-    y = alt.Y("x2:Q", title=y_title, scale=alt.Scale(domain=domain, nice=False))
-    rings = alt.Chart(alt.NamedData("rings")).mark_line(
-        color=GREY, strokeWidth=1, opacity=0.55, clip=True).encode(
-        x=x, y=y, detail="level:N", order="order:Q")
-    base = alt.Chart(alt.NamedData("paths")).encode(
-        x=x, y=y, color=_path_colour(series_keys, series_labels, series_title))
-    tooltip = [alt.Tooltip("series:N", title=series_title),
-               alt.Tooltip("step:Q", title=step_title),
-               alt.Tooltip("x1:Q", format=".5g"), alt.Tooltip("x2:Q", format=".5g")]
-    lines = base.mark_line(strokeWidth=2, clip=True).encode(
-        order="step:Q", strokeDash=_dash(series_keys, series_labels, series_title))
-    dots = base.mark_circle(size=36, opacity=1, clip=True).encode(tooltip=tooltip)
-    minimum = alt.Chart(pd.DataFrame({"x1": [0.0], "x2": [0.0]})).mark_point(
-        shape="cross", size=140, color=BLACK, filled=True).encode(x="x1:Q", y="x2:Q")
-    # "pad" keeps width x height as the plot area itself (Streamlit's default "fit" would
-    # squeeze title, legend and axes into it and break the equal aspect)
-    chart = alt.layer(rings, lines, dots, minimum).properties(
-        width=size, autosize=alt.AutoSizeParams(type="pad", contains="content"))
-    return finish(chart, title=title, height=size)
-
-
-@template
-def distance_template(*, series_keys: tuple[str, ...], series_labels: tuple[str, ...],
-                      x_title: str, y_title: str, series_title: str, title: str
-                      ) -> alt.TopLevelMixin:
-    """log10 of the distance to the minimum per step, one line per step size.
-
-    Named dataset ``distance``: step, series (one of ``series_labels``), log10_dist.
-    """
-    chart = alt.Chart(alt.NamedData("distance")).mark_line(strokeWidth=2.5).encode(
-        x=alt.X("step:Q", title=x_title, scale=alt.Scale(nice=False)),
-        y=alt.Y("log10_dist:Q", axis=log10_axis(y_title), scale=alt.Scale(zero=False)),
-        color=_path_colour(series_keys, series_labels, series_title),
-        strokeDash=_dash(series_keys, series_labels, series_title),
-        tooltip=[alt.Tooltip("series:N", title=series_title),
-                 alt.Tooltip("step:Q", title=x_title),
-                 alt.Tooltip("log10_dist:Q", title="log10 ‖x_k‖", format=".3f")])
-    # a layer, even of one: a single view names its mark "marks", the class the browser
-    # tests look for on the chart's <svg>. Height: about the square chart's full height.
-    return finish(alt.layer(chart), title=title, height=SQUARE + 100)
-
-
-def _schedule_colour(series_keys: tuple[str, ...], series_labels: tuple[str, ...],
-                     title: str) -> alt.Color:
-    return alt.Color("series:N", title=title,
-                     scale=alt.Scale(domain=list(series_labels),
-                                     range=[SCHEDULE_COLORS[k] for k in series_keys]))
-
-
-@template
-def schedule_lr_template(*, threshold: float, threshold_label: str,
-                         series_keys: tuple[str, ...], series_labels: tuple[str, ...],
-                         x_title: str, y_title: str, series_title: str, title: str
-                         ) -> alt.TopLevelMixin:
-    """Learning rate per step for each schedule, the threshold 2/lambda (a constant of the
-    page) as a labelled rule, the band above it shaded.
-
-    Named datasets: ``lr`` (step, series, lr), ``band`` (y, y2: the shaded band, whose top
-    also sets the axis).
-    """
-    y_scale = alt.Scale(zero=True, nice=False)
-    danger = alt.Chart(alt.NamedData("band")).mark_rect(
-        color=COLORS["exploding"], opacity=0.08).encode(y=alt.Y("y:Q", scale=y_scale), y2="y2:Q")
-    rule_base = alt.Chart(pd.DataFrame({"y": [threshold], "label": [threshold_label]}))
-    rule = rule_base.mark_rule(color=COLORS["limit"], strokeDash=[6, 4], strokeWidth=1.5).encode(
-        y="y:Q")
-    text = rule_base.mark_text(align="left", dx=4, dy=-8, color=COLORS["limit"], fontSize=12,
-                               fontWeight="bold").encode(y="y:Q", x=alt.value(0), text="label:N")
-    lines = alt.Chart(alt.NamedData("lr")).mark_line(
-        strokeWidth=2.5, interpolate="step-after").encode(
-        x=alt.X("step:Q", title=x_title, scale=alt.Scale(nice=False)),
-        y=alt.Y("lr:Q", title=y_title, scale=y_scale),
-        color=_schedule_colour(series_keys, series_labels, series_title),
-        tooltip=[alt.Tooltip("series:N", title=series_title),
-                 alt.Tooltip("step:Q", title=x_title),
-                 alt.Tooltip("lr:Q", title=y_title, format=".5g")])
-    return finish(alt.layer(danger, lines, rule, text), title=title)
-
-
-@template
-def schedule_log_template(*, series_keys: tuple[str, ...], series_labels: tuple[str, ...],
-                          x_title: str, y_title: str, series_title: str, title: str
-                          ) -> alt.TopLevelMixin:
-    """log10|x_k| per step for each schedule, and the float64 maximum when in view.
-
-    Named datasets: ``log`` (step, series, log10_abs), ``limits`` (y, label, show: 0 hides the
-    placeholder row when no curve comes near the float64 maximum; ``float64_frame``).
-    """
-    y = alt.Y("log10_abs:Q", axis=log10_axis(y_title), scale=alt.Scale(zero=False))
-    lines = alt.Chart(alt.NamedData("log")).mark_line(strokeWidth=2.5).encode(
-        x=alt.X("step:Q", title=x_title, scale=alt.Scale(nice=False)), y=y,
-        color=_schedule_colour(series_keys, series_labels, series_title),
-        tooltip=[alt.Tooltip("series:N", title=series_title),
-                 alt.Tooltip("step:Q", title=x_title),
-                 alt.Tooltip("log10_abs:Q", title="log10|x_k|", format=".3f")])
-    limit = alt.Chart(alt.NamedData("limits")).encode(
-        y=alt.Y("y:Q", scale=alt.Scale(zero=False)), opacity=SHOW)
-    rule = limit.mark_rule(color=COLORS["limit"], strokeDash=[6, 4])
-    text = limit.mark_text(align="left", dx=4, dy=-8, color=COLORS["limit"], fontSize=12).encode(
-        x=alt.value(0), text="label:N")
-    return finish(alt.layer(lines, rule, text), title=title)

@@ -8,9 +8,10 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
+from core.saliency_study import layer_law
 from ui.charts.common import BLUE, COLORS, GREY, ORANGE, color_scale, finish, template
 from ui.charts.layers import SHOW
-from ui.frames import shown_rows
+from ui.frames import profile_frame, shown_rows
 
 FIELD_HEIGHT = 470  # with the title and legend, a roughly square plot in a half-width column
 ARROW_SHARE = 0.85  # the longest arrow spans this share of a grid cell
@@ -76,6 +77,14 @@ def field_data(view: dict) -> dict[str, pd.DataFrame]:
     """The field chart's named datasets (``heat``, ``arrows``) of one core.saliency_study view."""
     return {"heat": heat_frame(view["heat_x"], view["heat_y"], view["heat_p"]),
             "arrows": arrow_data(view["points"], view["unit"], view["log_norm"], view["cell"])}
+
+
+def layer_law_frame(reference_layers: np.ndarray, depth: int, gain: float) -> pd.DataFrame:
+    """The scaled copy's law per layer (core.saliency_study.layer_law), from the reference's
+    per-layer medians as its profile (ui.frames.profile_frame) draws them."""
+    reference = profile_frame(reference_layers, "")
+    return pd.DataFrame({"layer": reference["layer"],
+                         "value": layer_law(reference["layer"], reference["median"], depth, gain)})
 
 
 @template

@@ -2,42 +2,22 @@
 with and without residual branches, and a phase diagram.
 
 Every builder is a template (``ui.charts.common.template``): its spec holds no data and nothing
-that moves with a control; the page sends the data as named datasets.
+that moves with a control; the page sends the data as named datasets
+(ui/charts/explosion_data.py).
 """
 
-import math
-
 import altair as alt
-import numpy as np
 import pandas as pd
 
 from ui.charts.common import COLORS, GREY, Template, color_scale, finish, template
 from ui.charts.layers import log10_axis, profile_template
 
-CLAMP_DECADES = 10.0
-STABLE_DECADES = 1.0
+CLAMP_DECADES = 10.0  # the phase diagram's colours saturate beyond +-10 decades
 PHASE_HEIGHT = 340
 REGIMES = ("vanishing", "stable", "exploding")  # a profile is coloured by its verdict
 WEIGHT_KEYS = ("unclipped", "clipped")
 DEPTH_KEYS = ("none", "norm")  # plain vs residual: the colours of "A vs with a remedy"
 PHASE_TICKS = (0.25, 0.5, 1, 2, 4)
-
-
-def shared_y_domain(frames: list[pd.DataFrame], pad: float = 0.5,
-                    include_zero: bool = True) -> tuple[float, float]:
-    """One y-range (log10) holding every band of every frame, so charts compare at a glance."""
-    values = np.concatenate([f[["low", "high", "median"]].to_numpy().ravel() for f in frames])
-    values = values[np.isfinite(values)]
-    low, high = (float(values.min()), float(values.max())) if values.size else (-1.0, 1.0)
-    if include_zero:
-        low, high = min(low, 0.0), max(high, 0.0)
-    return math.floor(low - pad), math.ceil(high + pad)
-
-
-def y_extent(frames: list[pd.DataFrame], include_zero: bool = True) -> pd.DataFrame:
-    """``shared_y_domain`` as an ``extent`` dataset (y): every chart given it shows that range."""
-    low, high = shared_y_domain(frames, include_zero=include_zero)
-    return pd.DataFrame({"y": [float(low), float(high)]})
 
 
 def profile_chart(*, regime_labels: tuple[str, str, str], x_title: str, y_title: str,
@@ -95,39 +75,13 @@ def depth_template(*, labels: tuple[str, str], max_depth: int, stable: float, x_
     return finish(alt.layer(extent, band, line, limits, here), title=title, height=320)
 
 
-def phase_frame(gains: np.ndarray, depths: np.ndarray, growth: np.ndarray) -> pd.DataFrame:
-    """Tidy cells of the (gain, depth) grid with their edges, exact and colour-clamped growth.
-
-    ``stable`` marks |growth| <= STABLE_DECADES; ``outline`` is the same as a 0/1 opacity.
-    """
-    gains, depths = np.asarray(gains, dtype=float), np.asarray(depths, dtype=float)
-    log_g = np.log(gains)
-    g_edges = np.exp(np.concatenate([[1.5 * log_g[0] - 0.5 * log_g[1]],
-                                     (log_g[1:] + log_g[:-1]) / 2,
-                                     [1.5 * log_g[-1] - 0.5 * log_g[-2]]]))
-    d_edges = np.concatenate([[depths[0] - (depths[1] - depths[0]) / 2],
-                              (depths[1:] + depths[:-1]) / 2,
-                              [depths[-1] + (depths[-1] - depths[-2]) / 2]])
-    d_edges = np.maximum(d_edges, 0.5)
-    gi, di = np.meshgrid(np.arange(len(gains)), np.arange(len(depths)), indexing="ij")
-    gi, di = gi.ravel(), di.ravel()
-    exact = np.asarray(growth, dtype=float).ravel()
-    stable = np.abs(exact) <= STABLE_DECADES
-    return pd.DataFrame({
-        "gain": gains[gi], "depth": depths[di],
-        "g0": g_edges[gi], "g1": g_edges[gi + 1], "d0": d_edges[di], "d1": d_edges[di + 1],
-        "growth": exact, "shown": np.clip(exact, -CLAMP_DECADES, CLAMP_DECADES),
-        "stable": stable, "outline": stable.astype(float),
-    })
-
-
 @template
 def phase_template(*, x_title: str, y_title: str, colour_title: str, value_title: str,
                    title: str) -> alt.TopLevelMixin:
     """Heatmap of total growth over (gain, depth), diverging at 0, stable cells outlined.
 
-    Datasets: ``cells`` (``phase_frame``) and ``marks`` (gain, depth, label: the network's
-    current setting, a ringed dot). The axes span the cells (no domain in the spec).
+    Datasets: ``cells`` (``explosion_data.phase_frame``) and ``marks`` (gain, depth, label:
+    the network's current setting, a ringed dot). The axes span the cells (no domain in the spec).
     """
     x_scale = alt.Scale(type="log", nice=False)
     y_scale = alt.Scale(nice=False, zero=False)

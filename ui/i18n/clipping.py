@@ -79,6 +79,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "cl.a.chart": {"en": "The gradient and its two clipped versions", "zh": "梯度及其两种裁剪结果"},
     "cl.a.metric.norm": {"en": "length ‖g‖", "zh": "长度 ‖g‖"},
     "cl.a.metric.angle": {"en": "angle", "zh": "夹角"},
+    "cl.a.metric.angle.value": {"en": "{angle:.1f}°", "zh": "{angle:.1f}°"},
     "cl.a.metric.angle.help": {
         "en": "Angle between this vector and the original gradient (0° = same direction).",
         "zh": "该向量与原梯度之间的夹角（0° 表示方向相同）。",
@@ -169,11 +170,13 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "cl.b.metric.norm": {"en": "length ‖g‖", "zh": "长度 ‖g‖"},
     "cl.b.metric.cosine": {"en": "cosine to original", "zh": "与原梯度的余弦"},
+    "cl.b.metric.cosine.value": {"en": "{cosine:.6f}", "zh": "{cosine:.6f}"},
     "cl.b.metric.cosine.help": {
         "en": "cos of the angle to the original gradient; 1 = same direction. Angle: {angle:.3g}°.",
         "zh": "与原梯度夹角的余弦；1 表示方向相同。夹角：{angle:.3g}°。",
     },
     "cl.b.metric.changed": {"en": "components changed", "zh": "被改变的分量"},
+    "cl.b.metric.changed.value": {"en": "{share:.1%}", "zh": "{share:.1%}"},
     "cl.b.metric.changed.help": {
         "en": "Share of all components whose value differs from the original. Exact zeros "
         "(inactive ReLU units) never change.",

@@ -74,24 +74,24 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "更好的初始化采用 **{init}**，增益为 1：这正是本网络现在的设置，因此没有变化。",
     },
     "ex.sigmoid_note": {
-        "en": "Each layer still multiplies the gradient norm by about {factor} on average. {why}",
-        "zh": "平均而言，每一层仍把梯度范数乘以约 {factor}。{why}",
+        "en": "Each layer still multiplies the gradient norm by about {factor:.2f} on average. {why}",
+        "zh": "平均而言，每一层仍把梯度范数乘以约 {factor:.2f}。{why}",
     },
     "ex.sigmoid_note.vanishing": {
         "en": "Xavier does not rescue sigmoid here: each layer multiplies the gradient norm by "
-        "about {factor} on average. {why}",
-        "zh": "Xavier 在这里救不了 sigmoid：平均而言，每一层把梯度范数乘以约 {factor}。{why}",
+        "about {factor:.2f} on average. {why}",
+        "zh": "Xavier 在这里救不了 sigmoid：平均而言，每一层把梯度范数乘以约 {factor:.2f}。{why}",
     },
     "ex.sigmoid_note.critical": {
         "en": "σ′ ≤ 1/4 is not the whole reason, just as ReLU′ being 0 or 1 is not why a ReLU "
         "network explodes: the factor is n·Var[w]·E[σ′(z)²], and Xavier's n·Var[w] = 1 is too "
         "small against E[σ′²] ≤ 1/16. In this simulation (depth {depth}) the plain network "
-        "stops vanishing only near {critical}× Xavier's weight scale, where many units "
+        "stops vanishing only near {critical:.0f}× Xavier's weight scale, where many units "
         "saturate (σ′ ≈ 0): a critical gain exists, but it is no practical initialisation. "
         "Batch normalisation, residual connections or another activation are the usual way out.",
         "zh": "σ′ ≤ 1/4 并不是全部原因，正如 ReLU′ 只取 0 或 1 也不是 ReLU 网络梯度爆炸的原因：每层因子是 "
         "n·Var[w]·E[σ′(z)²]，Xavier 的 n·Var[w] = 1，相对 E[σ′²] ≤ 1/16 太小了。在这个模拟中"
-        "（深度 {depth}），普通网络要到约 {critical} 倍 Xavier 权重尺度附近才不再梯度消失，而那时许多单元"
+        "（深度 {depth}），普通网络要到约 {critical:.0f} 倍 Xavier 权重尺度附近才不再梯度消失，而那时许多单元"
         "已经饱和（σ′ ≈ 0）：临界增益存在，却不是可用的初始化。通常的出路是批量归一化、残差连接或换一个"
         "激活函数。",
     },
@@ -124,7 +124,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "（超过 10^{tol} 倍）为梯度爆炸，其间为稳定。",
     },
     "ex.clip_factor": {"en": "Clipping factor", "zh": "裁剪系数"},
-    "ex.clip_factor.value": {"en": "×{value}", "zh": "×{value}"},
+    "ex.clip_factor.value": {"en": "×{value:.2g}", "zh": "×{value:.2g}"},
     "ex.clip_factor.help": {
         "en": "min(1, c / (‖g‖ + {eps})) for the global norm ‖g‖ of all weight gradients "
         "(median over the sampled networks). Every layer is multiplied by the same factor.",
@@ -133,12 +133,12 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "ex.profile_chart_title": {"en": "{name}: gradient per layer", "zh": "{name}：每层的梯度"},
     "ex.profile_setting": {
-        "en": "In use: {act}, {init}, gain {gain}, depth {depth}.",
-        "zh": "实际使用：{act}，{init}，增益 {gain}，深度 {depth}。",
+        "en": "In use: {act}, {init}, gain {gain:g}, depth {depth}.",
+        "zh": "实际使用：{act}，{init}，增益 {gain:g}，深度 {depth}。",
     },
     "ex.profile_title": {
-        "en": "{name}: {act}, {init}, gain {gain}, depth {depth}",
-        "zh": "{name}：{act}，{init}，增益 {gain}，深度 {depth}",
+        "en": "{name}: {act}, {init}, gain {gain:g}, depth {depth}",
+        "zh": "{name}：{act}，{init}，增益 {gain:g}，深度 {depth}",
     },
     "ex.series_title": {"en": "network", "zh": "网络"},
     "ex.ratio_y": {"en": "‖g_l‖ / ‖g_L‖ (log scale)", "zh": "‖g_l‖ / ‖g_L‖（对数刻度）"},
@@ -152,11 +152,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "ex.bn_explodes": {
         "en": "Batch normalisation alone makes the gradient independent of the gain, but without "
         "shortcuts this network still *explodes* at initialisation, by a roughly fixed factor "
-        "per layer (here about ×{factor}; Yang et al. 2019, “A Mean Field Theory of Batch "
+        "per layer (here about ×{factor:.2f}; Yang et al. 2019, “A Mean Field Theory of Batch "
         "Normalization”). The chart “Growth against depth” compares it with residual "
         "connections added.",
         "zh": "只用批量归一化时，梯度不再依赖增益；但没有捷径时，这个网络在初始化时仍会*梯度爆炸*，每层乘以"
-        "大致固定的因子（这里约 ×{factor}；Yang 等，2019，“A Mean Field Theory of Batch "
+        "大致固定的因子（这里约 ×{factor:.2f}；Yang 等，2019，“A Mean Field Theory of Batch "
         "Normalization”）。“增长与深度”图表把它与加上残差连接后的情况作了对比。",
     },
     "ex.math_title": {"en": "What each remedy computes", "zh": "各补救方法的计算方式"},
@@ -211,12 +211,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "ex.unclipped": {"en": "before clipping", "zh": "裁剪前"},
     "ex.clipped": {"en": "after clipping", "zh": "裁剪后"},
     "ex.weights_export_title": {
-        "en": "{name}: weight gradient per layer, clipping threshold c = {c}",
-        "zh": "{name}：每层的权重梯度，裁剪阈值 c = {c}",
+        "en": "{name}: weight gradient per layer, clipping threshold c = {c:g}",
+        "zh": "{name}：每层的权重梯度，裁剪阈值 c = {c:g}",
     },
     "ex.clip_on_note": {
-        "en": "{name}: clipped at c = {c}; every layer is multiplied by the factor above.",
-        "zh": "{name}：按 c = {c} 裁剪；每一层都乘以上面的系数。",
+        "en": "{name}: clipped at c = {c:g}; every layer is multiplied by the factor above.",
+        "zh": "{name}：按 c = {c:g} 裁剪；每一层都乘以上面的系数。",
     },
     "ex.weights_caption": {
         "en": "Median over {samples} networks; band {low}–{high}%. Weight gradients ∂L/∂W_l = "
@@ -313,12 +313,12 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "ex.depth_chart_name": {"en": "Total growth against depth", "zh": "总增长与深度"},
     "ex.depth_setting": {
-        "en": "{name}: {act}, {init}, gain {gain}{bn}.",
-        "zh": "{name}：{act}，{init}，增益 {gain}{bn}。",
+        "en": "{name}: {act}, {init}, gain {gain:g}{bn}.",
+        "zh": "{name}：{act}，{init}，增益 {gain:g}{bn}。",
     },
     "ex.depth_chart_title": {
-        "en": "{name}: {act}, {init}, gain {gain}{bn}",
-        "zh": "{name}：{act}，{init}，增益 {gain}{bn}",
+        "en": "{name}: {act}, {init}, gain {gain:g}{bn}",
+        "zh": "{name}：{act}，{init}，增益 {gain:g}{bn}",
     },
     "ex.depth_bn": {"en": ", batch normalisation", "zh": "，批量归一化"},
     "ex.depth_plain": {"en": "plain", "zh": "普通"},
@@ -425,9 +425,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "| **更深的网络** | 不是解药：只会更糟 | 不是解药：只会更糟 |",
     },
     "ex.dead": {
-        "en": "{share} of the examples have an exactly zero input gradient (every ReLU on "
+        "en": "{share:.0%} of the examples have an exactly zero input gradient (every ReLU on "
         "their path is off); they are left out of the chart and the median.",
-        "zh": "{share} 的样本在输入处的梯度恰好为零（其路径上的 ReLU 全部关闭）；图表和中位数中不包含它们。",
+        "zh": "{share:.0%} 的样本在输入处的梯度恰好为零（其路径上的 ReLU 全部关闭）；图表和中位数中不包含它们。",
     },
     # presets (ui/presets.py)
     "ex.preset.defaults": {"en": "Defaults: vanish vs explode", "zh": "默认：消失对比爆炸"},

@@ -1,9 +1,7 @@
 """Strings of the training lab: key -> {"en": ..., "zh": ...} (key prefix "tl.")."""
 
+from core.lab import LEARNING_RATES, WEIGHT_CLIPS
 from ui.i18n.common import STRINGS as COMMON
-
-LR_CHOICES = ("0.0001", "0.0003", "0.001", "0.003", "0.01", "0.03", "0.1", "0.3", "1", "3", "10")
-WC_CHOICES = ("off", "0.02", "0.05", "0.1", "0.2", "0.5", "1")
 
 _SAME = {"en": "same as A", "zh": "与 A 相同"}
 _OPTIMIZERS = {
@@ -19,7 +17,7 @@ _SCHEDULES = {
     "inverse_time": {"en": "inverse time (lr / (1 + 20 t/T))", "zh": "反比例（lr / (1 + 20 t/T)）"},
 }
 _WEIGHT_CLIPS = {"off": {"en": "off", "zh": "关闭"},
-                 **{c: {"en": f"±{c}", "zh": f"±{c}"} for c in WC_CHOICES[1:]}}
+                 **{c: {"en": f"±{c}", "zh": f"±{c}"} for c in WEIGHT_CLIPS[1:]}}
 _FLAGS = {"same": _SAME, "on": {"en": "on", "zh": "开启"}, "off": {"en": "off", "zh": "关闭"}}
 
 
@@ -73,8 +71,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "tl.control.lr": {"en": "Learning rate", "zh": "学习率"},
     "tl.control.sched": {"en": "Learning-rate schedule", "zh": "学习率调度"},
     "tl.control.sched.help": {
-        "en": "How the learning rate decays over the run (core/descent.py schedules).",
-        "zh": "学习率在训练中如何衰减（core/descent.py 中的调度）。",
+        "en": "How the learning rate decays over the run (core/schedules.py).",
+        "zh": "学习率在训练中如何衰减（core/schedules.py 中的调度）。",
     },
     "tl.control.steps": {"en": "Training steps", "zh": "训练步数"},
     "tl.control.steps.help": {"en": "Each step uses a mini-batch of {batch} points.",
@@ -121,10 +119,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "tl.control.bwc": {"en": "B: weight clipping c", "zh": "B：权重裁剪 c"},
     **_options("tl.opt.", _OPTIMIZERS),
     **_options("tl.sched.", _SCHEDULES),
-    **_options("tl.lr.", {v: {"en": v, "zh": v} for v in LR_CHOICES}),
+    **_options("tl.lr.", {v: {"en": v, "zh": v} for v in LEARNING_RATES}),
     **_options("tl.wc.", _WEIGHT_CLIPS),
     **_options("tl.bmethod.", _common("method."), same=True),
-    **_options("tl.blr.", {v: {"en": v, "zh": v} for v in LR_CHOICES}, same=True),
+    **_options("tl.blr.", {v: {"en": v, "zh": v} for v in LEARNING_RATES}, same=True),
     **_options("tl.bsched.", _SCHEDULES, same=True),
     **_options("tl.bopt.", _OPTIMIZERS, same=True),
     **_options("tl.binit.", _common("init."), same=True),

@@ -272,7 +272,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "Wasserstein GANs》，第 3.2 节与图 1b；He 等 2015，《Delving Deep into Rectifiers》，"
         "第 2.2 节。",
     },
-    # presets (ui/presets.py)
+    # presets (ui/tables/weight_clipping.py)
     "wc.preset.no_real_clipping": {"en": "c = 1: a loose bound", "zh": "c = 1：宽松的边界"},
     "wc.preset.wgan_c_001": {"en": "WGAN's c = 0.01", "zh": "WGAN 的 c = 0.01"},
     "wc.preset.tight_clip_vanishes": {"en": "c = 0.005: vanishes", "zh": "c = 0.005：梯度消失"},

@@ -1,7 +1,7 @@
 """The chain rule page's controls and presets."""
 
 from core.activations import ACTIVATIONS
-from core.network import INITS
+from core.ensemble import INITS
 from ui.control_table import ControlTable, Select, Slider, seed_slider
 
 BATCH = 4  # random inputs per sampled network

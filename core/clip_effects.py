@@ -1,6 +1,7 @@
-"""What the gradient-clipping page computes: a 2-D vector, a deep MLP's gradient, the cliff.
+"""What each clipping rule does to a real gradient: a deep ReLU MLP's, clipped by value and by
+norm to the same length, measured component by component and layer by layer.
 
-Pure NumPy on top of core.clipping (PyTorch semantics), core.network and core.cliff.
+The rules are core.clipping's, with PyTorch semantics.
 
 Why the MLP has (zero-initialised) biases: in a bias-free ReLU network every weight gradient
 dLoss/dW_l = delta_l a_{l-1}^T scales like gain^(L-1) whatever l is (the backward factor
@@ -16,73 +17,26 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from core.cliff import A, B, H, K, M
-from core.clipping import (
-    angle_degrees,
-    clip_grad_norm,
-    clip_grad_value,
-    cosine_similarity,
-    fraction_changed,
-    global_norm,
-)
-from core.network import forward, init_weights, input_gradients
+from core.clipping import clip_grad_norm, clip_grad_value, compare_to_original, global_norm
+from core.ensemble import draw
+from core.mlp import Mlp, gradients
 
-METHODS = ("none", "value", "norm")
-BATCH = 32  # random inputs behind section 2's gradient
-VALLEY_SLOPE = math.hypot(A, B)  # off the cliff no gradient of core.cliff is longer than this
-CLIFF_SLOPE = H * K / 4  # the cliff term's steepest slope (its sigmoid's peak)
-CLIFF_MINIMUM = (M, 0.0)  # the minimum, to within about 0.01 in w2 (the cliff's tail)
-
-
-# ---------------------------------------------------------------- (a) one 2-D vector
-
-
-def polar_vector(magnitude: float, angle_deg: float) -> np.ndarray:
-    """(magnitude cos a, magnitude sin a) for an angle in degrees."""
-    a = math.radians(angle_deg)
-    return np.array([magnitude * math.cos(a), magnitude * math.sin(a)])
-
-
-def clip_2d(g: np.ndarray, threshold: float) -> dict[str, np.ndarray]:
-    """The vector unclipped, clipped by value (box [-t, t]^2) and by norm (circle of radius t)."""
-    g = np.asarray(g, dtype=np.float64)
-    return {
-        "none": g.copy(),
-        "value": clip_grad_value([g], threshold)[0],
-        "norm": clip_grad_norm([g], threshold)[0][0],
-    }
-
-
-def compare_to_original(original, clipped) -> dict[str, float]:
-    """Norm of `clipped`, its cosine and angle (degrees) to `original`, share of entries changed."""
-    return {
-        "norm": global_norm(clipped),
-        "cosine": cosine_similarity(original, clipped),
-        "angle": angle_degrees(original, clipped),
-        "changed": fraction_changed(original, clipped),
-    }
-
-
-# ---------------------------------------------------------------- (b) a deep network's gradient
+KINDS = ("weight", "bias")  # the rows of deep_gradient_summary's per-layer norms
+EVEN_DECADES = 0.005  # clipping lowered the layers "evenly" if it removed this alike from each
+BATCH = 32  # random inputs behind the gradient
 
 
 def mlp_gradients(depth: int, width: int, gain: float, seed: int, batch: int = BATCH
                   ) -> tuple[list[np.ndarray], list[np.ndarray]]:
     """(weight gradients, bias gradients) per layer of a He-init ReLU MLP with zero biases.
 
-    Loss sum(u * a_L) over a batch of N(0, I) inputs x and upstream gradients u (from
-    default_rng(seed + 1)); weights from init_weights(..., "he", gain, seed).
+    Loss sum(u * a_L) over a batch of N(0, I) inputs x and upstream gradients u; the network
+    and its inputs from core.ensemble.draw(..., "he", gain, seed, samples=None, batch).
     """
-    weights = init_weights([width] * (depth + 1), "he", gain, seed)
-    rng = np.random.default_rng(seed + 1)
-    x = rng.standard_normal((batch, width))
-    upstream = rng.standard_normal((batch, width))
-    pre, acts = forward(weights, x, "relu")
-    grads = input_gradients(weights, x, "relu", upstream)
-    deltas = [(h > 0) * g for h, g in zip(pre, grads[1:], strict=True)]  # dLoss/dh_l
-    weight_grads = [d.T @ a for d, a in zip(deltas, acts[:-1], strict=True)]
-    bias_grads = [d.sum(axis=0) for d in deltas]
-    return weight_grads, bias_grads
+    nets = draw([width] * (depth + 1), "he", gain, seed, None, batch)
+    net = Mlp(nets.weights, "relu", biases=[np.zeros(width) for _ in range(depth)])
+    grads = gradients(net, nets.x, nets.upstream)
+    return grads.weights, grads.biases
 
 
 def value_threshold_for_norm(grads: Sequence, target: float) -> float:
@@ -154,16 +108,33 @@ def layer_changes(before: np.ndarray, after: np.ndarray) -> dict:
             "spread_after": float(np.ptp(after[finite]))}
 
 
+def layer_outcome(changes: dict) -> dict:
+    """What layer_changes of the 2 * depth tensors (weights, then biases) says in words.
+
+    "even": every tensor lost the same decades (within EVEN_DECADES); "untouched": how many
+    weight and bias tensors kept their norm, by kind; "spread": "narrows" or "widens" when an
+    uneven change moved the layers' spread at two decimals, else None.
+    """
+    even = changes["most"] - changes["least"] < EVEN_DECADES
+    untouched = changes["untouched"].reshape(len(KINDS), -1).sum(axis=1)
+    before, after = changes["spread_before"], changes["spread_after"]
+    spread = None
+    if not even and round(before, 2) != round(after, 2):
+        spread = "narrows" if after < before else "widens"
+    return {"even": bool(even), "untouched": dict(zip(KINDS, map(int, untouched), strict=True)),
+            "spread": spread}
+
+
 def deep_gradient_summary(depth: int, width: int, gain: float, ratio: float, seed: int,
-                          bin_width: float = 0.25) -> dict:
-    """Section 2's numbers: one MLP gradient clipped by value and by norm to ratio * ||g||.
+                          bin_width: float) -> dict:
+    """One MLP gradient clipped by value and by norm to ratio * ||g||.
 
     "total", "v", "c": ||g|| and the two thresholds; "size", "zeros": components and exact
     zeros; "span": decades between the largest and smallest nonzero |g_i|; "shift": decades
-    the norm moved (log10 ratio, < 0); "edges" and "counts"[method]: the log10|g_i| histogram;
-    "metrics"[method]: compare_to_original; "norms"[method]: log10 norm per layer, shape
-    (2, depth) for (weights, biases); "spread": decades spanned by the layers' weight and bias
-    gradient norms; "changes"[method]: layer_changes of all 2 * depth tensors.
+    the norm moved (log10 ratio, < 0); "edges" and "counts"[method]: the log10|g_i| histogram
+    in bins `bin_width` decades wide; "metrics"[method]: compare_to_original; "norms"[method]:
+    log10 norm per layer, shape (2, depth) for KINDS; "spread": decades spanned by the layers'
+    weight and bias gradient norms; "changes"[method]: layer_changes of all 2 * depth tensors.
     """
     weight_grads, bias_grads = mlp_gradients(depth, width, gain, seed)
     grads = weight_grads + bias_grads
@@ -180,48 +151,13 @@ def deep_gradient_summary(depth: int, width: int, gain: float, ratio: float, see
         metrics[method] = compare_to_original(
             original, np.concatenate([np.ravel(g) for g in clipped]))
         after = log10_tensor_norms(clipped)
-        norms[method] = after.reshape(2, depth)
+        norms[method] = after.reshape(len(KINDS), depth)
         changes[method] = layer_changes(before, after)
     return {"total": out["total"], "v": out["value_threshold"], "c": out["norm_threshold"],
             "size": int(flat.size), "zeros": zeros, "span": float(logs.max() - logs.min()),
             "shift": math.log10(metrics["norm"]["norm"] / out["total"]), "edges": edges,
             "counts": counts, "metrics": metrics, "norms": norms,
             "spread": {kind: float(np.ptp(part[np.isfinite(part)]))
-                       for kind, part in (("weight", before[:depth]), ("bias", before[depth:]))},
+                       for kind, part in zip(KINDS, (before[:depth], before[depth:]),
+                                             strict=True)},
             "changes": changes}
-
-
-# ---------------------------------------------------------------- (c) the cliff
-
-
-def first_exit(path: np.ndarray, region) -> int | None:
-    """Index of the first point of `path` outside region ((x0, x1), (y0, y1)), or None."""
-    (x0, x1), (y0, y1) = region
-    p = np.asarray(path)
-    outside = (p[:, 0] < x0) | (p[:, 0] > x1) | (p[:, 1] < y0) | (p[:, 1] > y1)
-    hits = np.flatnonzero(outside)
-    return int(hits[0]) if hits.size else None
-
-
-def run_summary(path: np.ndarray, grad_norm: np.ndarray, clipped: np.ndarray, threshold: float,
-                region) -> dict:
-    """What section 3 says about one descent run on the cliff.
-
-    "end", "distance" (to CLIFF_MINIMUM), "exit" (first_exit), "n_clipped" (steps clipped),
-    "above_unclipped" (steps with ||g|| > threshold that were not clipped), "below_clipped"
-    (clipped steps with ||g|| <= threshold), "peak" and "peak_step" (largest raw ||g||, None
-    without steps) and "peak_move" (how far that step moved the parameters).
-    """
-    path, grad_norm, clipped = np.asarray(path), np.asarray(grad_norm), np.asarray(clipped)
-    end = path[-1]
-    summary = {"end": (float(end[0]), float(end[1])),
-               "distance": math.hypot(end[0] - CLIFF_MINIMUM[0], end[1] - CLIFF_MINIMUM[1]),
-               "exit": first_exit(path, region), "n_clipped": int(clipped.sum()),
-               "above_unclipped": int(np.sum((grad_norm > threshold) & ~clipped)),
-               "below_clipped": int(np.sum((grad_norm <= threshold) & clipped)),
-               "peak": None, "peak_step": None, "peak_move": None}
-    if grad_norm.size:
-        k = int(np.argmax(grad_norm))
-        summary.update(peak=float(grad_norm[k]), peak_step=k,
-                       peak_move=float(np.linalg.norm(path[k + 1] - path[k])))
-    return summary
