@@ -1,13 +1,10 @@
 """Gradient Lab: the entrypoint and home page. Run with `streamlit run app.py`."""
 
-import numpy as np
 import pandas as pd
 import streamlit as st
 
 from core.descent import ARTICLE_EPOCHS, ARTICLE_LR, seed_article_loop
-from core.ensemble import draw
-from core.mlp import Mlp
-from core.mlp_logspace import log10_gradient_norms
+from core.profiles import relu_gain_profiles
 from core.remedies import verdict
 from ui.charts.layers import profile_template
 from ui.control_table import ControlTable
@@ -32,28 +29,19 @@ MYTHS = (  # (myth key suffix, page that shows the fact)
 
 @st.cache_data(max_entries=4)
 def gradient_profiles(depth: int, width: int, samples: int, batch: int, seed: int = 0
-                      ) -> tuple[pd.DataFrame, dict[float, float]]:
-    """Per-layer profiles of log10(||g_l|| / ||g_L||) of He/ReLU networks at each of HOME_GAINS
-    (series: the gain), and the plotted median growth at the input per gain.
-
-    One backward pass at gain 1 serves every gain: ReLU is positively homogeneous and the nets
-    have no biases, so multiplying every weight by a leaves the ReLU masks as they are and
-    multiplies g_l by a^(L-l) exactly (up to rounding).
-    """
-    nets = draw([width] * (depth + 1), "he", 1.0, seed, samples, batch)
-    log10_norms = log10_gradient_norms(Mlp(nets.weights, "relu"), nets.x, nets.upstream)
-    at_gain_one = log10_norms - log10_norms[-1]
-    layers_above = (depth - np.arange(depth + 1)).reshape(-1, 1, 1)  # L - l
-    frames = [profile_frame(at_gain_one + layers_above * np.log10(gain), f"{gain:g}")
-              for gain in HOME_GAINS]
-    profile = pd.concat(frames, ignore_index=True)
-    at_input = profile[profile.layer == 0].set_index("series")["median"]
-    return profile, {gain: float(at_input[f"{gain:g}"]) for gain in HOME_GAINS}
+                      ) -> tuple[pd.DataFrame, dict[float, float], int]:
+    """The chart's per-layer bands per gain (series: the gain), the median growth at the input
+    per gain, and the number of gradients behind each band."""
+    profiles = relu_gain_profiles(depth, width, samples, batch, seed, HOME_GAINS)
+    frame = pd.concat([profile_frame(values, f"{gain:g}")
+                       for gain, values in profiles.relative.items()], ignore_index=True)
+    return frame, profiles.growth, profiles.runs
 
 
-def home_chart(lang: str, controls: Controls) -> dict[float, float]:
-    """Draw the chart; return the plotted median growth at the input per gain (the caption's)."""
-    profile, growth = gradient_profiles(HOME_DEPTH, HOME_WIDTH, HOME_SAMPLES, HOME_BATCH)
+def home_chart(lang: str, controls: Controls) -> tuple[dict[float, float], int]:
+    """Draw the chart; return the plotted median growth at the input per gain and the number of
+    gradients behind each band (the caption's)."""
+    profile, growth, runs = gradient_profiles(HOME_DEPTH, HOME_WIDTH, HOME_SAMPLES, HOME_BATCH)
     keys = tuple(verdict(growth[gain]) for gain in HOME_GAINS)  # the regime each line shows
     labels = {f"{gain:g}": t("home.series", lang, gain=f"{gain:g}",
                              regime=t(f"regime.{key}", lang))
@@ -69,14 +57,14 @@ def home_chart(lang: str, controls: Controls) -> dict[float, float]:
     show_chart(chart, "gradient_per_layer", controls,
                data={"profile": profile.assign(series=profile["series"].map(labels)),
                      "extent": decade_extent(profile["low"], profile["high"])})
-    return growth
+    return growth, runs
 
 
-def chart_caption(growth: dict[float, float], lang: str) -> str:
+def chart_caption(growth: dict[float, float], runs: int, lang: str) -> str:
     """The chart's caption: every number from the constants or the plotted medians."""
     (g_low, low), (g_mid, mid), (g_high, high) = sorted(growth.items())
     return t("home.chart_caption", lang, depth=HOME_DEPTH, samples=HOME_SAMPLES,
-             batch=HOME_BATCH, n=HOME_SAMPLES * HOME_BATCH, g_low=g_low, low=low, g_mid=g_mid,
+             batch=HOME_BATCH, n=runs, g_low=g_low, low=low, g_mid=g_mid,
              mid=mid, g_high=g_high, high=high, q_low=round(100 * BAND_QUANTILES[0]),
              q_high=round(100 * BAND_QUANTILES[1]))
 
@@ -125,8 +113,8 @@ st.markdown(t("home.intro", lang))
 st.latex(r"\frac{\partial \mathcal{L}}{\partial a_0} = W_1^{\top} D_1 \, W_2^{\top} D_2 \cdots "
          r"W_L^{\top} D_L \, \frac{\partial \mathcal{L}}{\partial a_L},\qquad "
          r"D_l = \operatorname{diag}\big(\varphi'(h_l)\big)")
-growth = home_chart(lang, controls)
-st.caption(chart_caption(growth, lang))
+growth, runs = home_chart(lang, controls)
+st.caption(chart_caption(growth, runs, lang))
 st.subheader(t("home.pages_title", lang))
 page_cards(lang)
 myths_and_facts(lang)

@@ -4,11 +4,16 @@ Inputs are arrays of shape (layers, runs) as core.ensemble.measure_layers return
 """
 
 import math
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
-from core.ensemble import LayerMeasures
+from core.ensemble import LayerMeasures, draw
 from core.floats import first_index_above, first_index_below
+from core.mlp import Mlp
+from core.mlp_logspace import log10_gradient_norms
+from core.theory import expected_log10_growth, theory_applies
 
 
 def log10_step_squares(grad: np.ndarray) -> np.ndarray:
@@ -65,3 +70,42 @@ def factor_trend(log10_factor: float, tolerance: float = 0.01) -> str:
     if abs(10.0 ** log10_factor - 1.0) < tolerance:
         return "balanced"
     return "grows" if log10_factor > 0 else "shrinks"
+
+
+@dataclass(frozen=True)
+class GainProfiles:
+    """log10 ||g_l|| / ||g_L|| per gain, shape (L+1, runs); the median growth at the input."""
+
+    relative: dict[float, np.ndarray]
+    growth: dict[float, float | None]
+
+    @property
+    def runs(self) -> int:
+        return next(iter(self.relative.values())).shape[1]
+
+
+def relu_gain_profiles(depth: int, width: int, samples: int, batch: int, seed: int,
+                       gains: Sequence[float]) -> GainProfiles:
+    """Profiles of He/ReLU networks at each gain, from one backward pass at gain 1.
+
+    ReLU is positively homogeneous and the nets have no biases, so multiplying every weight by
+    a leaves the ReLU masks as they are and multiplies g_l by a^(L-l) exactly (up to rounding).
+    """
+    nets = draw([width] * (depth + 1), "he", 1.0, seed, samples, batch)
+    log10_norms = log10_gradient_norms(Mlp(nets.weights, "relu"), nets.x, nets.upstream)
+    at_gain_one = (log10_norms - log10_norms[-1]).reshape(depth + 1, -1)
+    layers_above = (depth - np.arange(depth + 1))[:, None]  # L - l
+    relative = {gain: at_gain_one + layers_above * math.log10(gain) for gain in gains}
+    return GainProfiles(relative, {gain: median_total_growth(values)
+                                   for gain, values in relative.items()})
+
+
+def theory_profile(run: LayerMeasures, width: int, activation: str, init: str, gain: float
+                   ) -> tuple[np.ndarray, float] | None:
+    """(expected log10 ||g_l|| for l = 0..L, expected log10 ||g_0|| / ||g_L||), anchored at the
+    measured median output norm (about sqrt(width)); None where the theory does not apply."""
+    if not theory_applies(activation):
+        return None
+    depth = run.grad.shape[0] - 1
+    growth = expected_log10_growth([width] * (depth + 1), activation, init, gain)
+    return growth + float(np.median(run.grad[-1])), float(growth[0])

@@ -16,9 +16,9 @@ from core.profiles import (
     first_layer_beyond,
     mean_factors,
     median_total_growth,
+    theory_profile,
 )
-from ui.charts.chain_rule import FACTOR_PARTS, factor_extent, factor_template
-from ui.charts.common import finite_rows
+from ui.charts.chain_rule import FACTOR_PARTS, factor_data, factor_template
 from ui.charts.layers import profile_template
 from ui.controls import Controls
 from ui.display import explain, show_chart, work_capped_notice
@@ -53,11 +53,10 @@ def measure(depth: int, width: int, activation: str, init: str, gain: float, sam
         "theory": None,
         "theory_growth": None,
     }
-    if theory.theory_applies(activation):
-        growth = theory.expected_log10_growth([width] * (depth + 1), activation, init, gain)
-        start = float(np.median(run.grad[-1]))  # the measured output norm, about sqrt(width)
-        result["theory"] = pd.DataFrame({"layer": np.arange(depth + 1), "value": growth + start})
-        result["theory_growth"] = float(growth[0])  # the expected log10 ||g_0|| / ||g_L||
+    expected = theory_profile(run, width, activation, init, gain)
+    if expected is not None:
+        line, result["theory_growth"] = expected
+        result["theory"] = pd.DataFrame({"layer": np.arange(depth + 1), "value": line})
     theory_values = [] if result["theory"] is None else result["theory"]["value"]
     result["grad_extent"] = decade_extent(grad["low"], grad["high"], theory_values)
     # the line's rows, or one hidden row when no theory applies (the layer stays)
@@ -177,18 +176,12 @@ def factor_section(lang: str, values: dict, result: dict, controls: Controls) ->
     """Chart (c): the per-layer factor as weights x activation, measured vs theory."""
     expected = theory.factor_parts(values["act"], values["init"], values["gain"], values["width"])
     labels = {part: t(f"cr.factor.{part}", lang) for part in FACTOR_PARTS}
-    bars = pd.DataFrame({"part": list(FACTOR_PARTS), "label": [labels[p] for p in FACTOR_PARTS],
-                         "value": [10.0 ** result["factors"][p] for p in FACTOR_PARTS]})
-    bars, dropped = finite_rows(bars, ["value"], positive=("value",))
-    theory_rows = pd.DataFrame({"label": [labels[p] for p in expected],
-                                "value": list(expected.values())})
+    data, dropped = factor_data(result["factors"], expected, labels)
     show_chart(factor_template(
         labels=tuple(labels[p] for p in FACTOR_PARTS), y_title=t("cr.factor.axis", lang),
         measured_title=t("cr.factor.measured", lang), theory_title=t("cr.factor.theory", lang),
         one_label=t("cr.factor.one", lang), title=t("cr.factor.title", lang)),
-        "factor_split", controls,
-        data={"bars": bars, "theory": theory_rows,
-              "extent": factor_extent(list(bars["value"]) + list(theory_rows["value"]))})
+        "factor_split", controls, data=data)
     numbers = {"weight": factor_from_log10(result["factors"]["weight"]),
                "act": factor_from_log10(result["factors"]["activation"]),
                "total": factor_from_log10(result["factors"]["total"]),
@@ -205,10 +198,8 @@ def factor_section(lang: str, values: dict, result: dict, controls: Controls) ->
         parts.append(t("cr.factor.caption.saturating", lang,
                        act=t(f"act.{values['act']}", lang)))
     if dropped:
-        missing = set(FACTOR_PARTS) - set(bars["part"])
         parts.append(t("cr.factor.caption.dropped", lang,
-                       parts=", ".join(labels[p].replace("|", " ") for p in FACTOR_PARTS
-                                       if p in missing)))
+                       parts=", ".join(labels[p].replace("|", " ") for p in dropped)))
     st.caption(sentences(parts, lang))
 
 

@@ -3,6 +3,7 @@
 import math
 
 import numpy as np
+import pytest
 
 from core.profiles import (
     dead_share,
@@ -55,3 +56,21 @@ def test_factor_trend_is_balanced_within_one_percent():
     assert factor_trend(math.log10(1.005)) == "balanced"
     assert factor_trend(math.log10(1.02)) == "grows"
     assert factor_trend(math.log10(0.98)) == "shrinks"
+
+
+def test_gain_profiles_equal_networks_drawn_at_each_gain():
+    from core.ensemble import draw
+    from core.mlp import Mlp
+    from core.mlp_logspace import log10_gradient_norms
+    from core.profiles import relu_gain_profiles
+
+    depth, width, samples, batch, seed = 12, 16, 3, 2, 5
+    profiles = relu_gain_profiles(depth, width, samples, batch, seed, (0.5, 1.0, 1.7))
+    assert profiles.runs == samples * batch
+    for gain, relative in profiles.relative.items():
+        nets = draw([width] * (depth + 1), "he", gain, seed, samples, batch)
+        direct = log10_gradient_norms(Mlp(nets.weights, "relu"), nets.x, nets.upstream)
+        direct = (direct - direct[-1]).reshape(depth + 1, -1)
+        # the same masks, only rescaled: equal up to float64 rounding over 12 layers
+        np.testing.assert_allclose(relative, direct, rtol=0, atol=1e-12)
+        assert profiles.growth[gain] == pytest.approx(float(np.median(direct[0])), abs=1e-12)

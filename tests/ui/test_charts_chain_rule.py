@@ -67,3 +67,18 @@ def test_unplottable_values_are_refused_not_drawn_blank(bad):
     with pytest.raises(ValueError):
         check_datasets(chart(), {"bars": bars(), "theory": theory(bad)})
     check_datasets(chart(), {"bars": bars(), "theory": theory(2.0, 0.5, 1.0)})  # fine data pass
+
+
+def test_factor_data_draws_finite_factors_and_names_the_rest():
+    import math
+
+    from ui.charts.chain_rule import factor_data
+
+    labels = {"weight": "W", "activation": "A", "total": "T"}
+    data, dropped = factor_data({"weight": math.log10(2.0), "activation": -math.inf,
+                                 "total": math.nan}, {"weight": 2.0}, labels)
+    assert dropped == ["activation", "total"]  # 10^-inf = 0 and NaN: not on a log axis
+    assert list(data["bars"]["value"]) == [pytest.approx(2.0)]
+    assert list(data["theory"]["label"]) == ["W"]
+    low, high = data["extent"]["value"]
+    assert low < 1.0 < 2.0 < high  # 1 (the balance line) and every value in view

@@ -5,7 +5,7 @@ import math
 import altair as alt
 import pandas as pd
 
-from ui.charts.common import COLORS, GREY, color_scale, finish, template
+from ui.charts.common import COLORS, GREY, color_scale, finish, finite_rows, template
 
 FACTOR_PARTS = ("weight", "activation", "total")
 PART_COLORS = {"weight": "weights", "activation": "activation", "total": "simulated"}
@@ -15,6 +15,20 @@ def factor_domain(values: list[float], margin: float = 0.35) -> tuple[float, flo
     """A log-scale domain holding every value and 1, padded by ``margin`` decades each side."""
     logs = [math.log10(v) for v in values] + [0.0]
     return 10.0 ** (min(logs) - margin), 10.0 ** (max(logs) + margin)
+
+
+def factor_data(measured_log10: dict[str, float], expected: dict[str, float],
+                labels: dict[str, str]) -> tuple[dict[str, pd.DataFrame], list[str]]:
+    """The factor chart's datasets (measured bars, theory ticks, extent) and the parts whose
+    measured factor cannot be drawn on a log axis (zero, infinite or undefined)."""
+    bars = pd.DataFrame({"part": list(FACTOR_PARTS), "label": [labels[p] for p in FACTOR_PARTS],
+                         "value": [10.0 ** measured_log10[p] for p in FACTOR_PARTS]})
+    bars, _ = finite_rows(bars, ["value"], positive=("value",))
+    theory = pd.DataFrame({"label": [labels[p] for p in expected],
+                           "value": list(expected.values())})
+    extent = factor_extent(list(bars["value"]) + list(theory["value"]))
+    dropped = [part for part in FACTOR_PARTS if part not in set(bars["part"])]
+    return {"bars": bars, "theory": theory, "extent": extent}, dropped
 
 
 def factor_extent(values: list[float]) -> pd.DataFrame:
