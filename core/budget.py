@@ -18,6 +18,12 @@ TRAINING_WORK = 8_000_000
 # trains up to six runs (two seeds of the reference, the studied model and its unclipped twin).
 SALIENCY_WORK = 3300
 SALIENCY_WIDTH_COST = 3000
+# Explosion columns: weights drawn per column, depth * width^2 * samples, about 45 ns each for
+# drawing and both passes over the batch: the deepest, widest column (100 x 128) keeps 4 samples.
+COLUMN_ENTRIES = 100 * 128**2 * 4
+# Simulated phase diagrams: gains * depth * width^2 per grid, about 20 ns each (its few networks
+# per gain included): every gain of a 64-wide grid fits; a wider one draws every other gain.
+PHASE_ENTRIES = 17 * 100 * 64**2
 
 
 def affordable(asked: int, unit_cost: float, cap: float, minimum: int = 1,
@@ -42,6 +48,11 @@ def ensemble_size(depth: int, width: int, samples: int,
 def clipped_networks(depth: int, width: int, most: int) -> int:
     """How many random networks of this size to clip and measure (1 to ``most``)."""
     return affordable(most, depth * width * width, CLIPPED_ENTRIES)
+
+
+def phase_grid_fits(gains: int, depth: int, width: int) -> bool:
+    """Whether a simulated phase diagram of ``gains`` gains up to ``depth`` fits PHASE_ENTRIES."""
+    return gains * depth * width**2 <= PHASE_ENTRIES
 
 
 def training_step_cost(depth: int, width: int, batch_norm: bool) -> float:

@@ -131,10 +131,11 @@ def deep_gradient_summary(depth: int, width: int, gain: float, ratio: float, see
 
     "total", "v", "c": ||g|| and the two thresholds; "size", "zeros": components and exact
     zeros; "span": decades between the largest and smallest nonzero |g_i|; "shift": decades
-    the norm moved (log10 ratio, < 0); "edges" and "counts"[method]: the log10|g_i| histogram
-    in bins `bin_width` decades wide; "metrics"[method]: compare_to_original; "norms"[method]:
-    log10 norm per layer, shape (2, depth) for KINDS; "spread": decades spanned by the layers'
-    weight and bias gradient norms; "changes"[method]: layer_changes of all 2 * depth tensors.
+    the norm moved (log10 ratio, < 0) and "drop" its size; "edges" and "counts"[method]: the
+    log10|g_i| histogram in bins `bin_width` decades wide; "metrics"[method]:
+    compare_to_original; "norms"[method]: log10 norm per layer, shape (2, depth) for KINDS;
+    "spread": decades spanned by the layers' weight and bias gradient norms;
+    "changes"[method]: layer_changes of all 2 * depth tensors.
     """
     weight_grads, bias_grads = mlp_gradients(depth, width, gain, seed)
     grads = weight_grads + bias_grads
@@ -153,9 +154,10 @@ def deep_gradient_summary(depth: int, width: int, gain: float, ratio: float, see
         after = log10_tensor_norms(clipped)
         norms[method] = after.reshape(len(KINDS), depth)
         changes[method] = layer_changes(before, after)
+    shift = math.log10(metrics["norm"]["norm"] / out["total"])
     return {"total": out["total"], "v": out["value_threshold"], "c": out["norm_threshold"],
             "size": int(flat.size), "zeros": zeros, "span": float(logs.max() - logs.min()),
-            "shift": math.log10(metrics["norm"]["norm"] / out["total"]), "edges": edges,
+            "shift": shift, "drop": abs(shift), "edges": edges,
             "counts": counts, "metrics": metrics, "norms": norms,
             "spread": {kind: float(np.ptp(part[np.isfinite(part)]))
                        for kind, part in zip(KINDS, (before[:depth], before[depth:]),

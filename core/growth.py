@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from core.budget import affordable
+from core.budget import COLUMN_ENTRIES, affordable, phase_grid_fits
 from core.remedies import (
     BATCH,
     CRITICAL_GAINS,
@@ -35,14 +35,11 @@ from core.remedies import (
 )
 from core.theory import theory_applies
 
-# Weights drawn per column, depth * width^2 * samples: the deepest, widest column keeps 4 samples.
-COLUMN_ENTRIES = 100 * 128**2 * 4
 MIN_SAMPLES = 2
 CURVE_SAMPLES = 2  # networks per depth in the growth-against-depth comparison (x BATCH inputs)
 PHASE_GAINS = 2.0 ** (np.arange(-8, 9) / 4)  # 0.25 ... 4, a quarter octave apart
 PHASE_DEPTHS = np.array([1, *range(5, 101, 5)])
 PHASE_SAMPLES, PHASE_BATCH = 2, 8
-PHASE_ENTRIES = 17 * 100 * 64**2  # gains * depth * width^2 of a simulated phase diagram
 CRITICAL_TOP = float(CRITICAL_GAINS[-1])  # the largest gain searched for sigmoid's critical one
 
 
@@ -161,7 +158,7 @@ def depth_readout(medians: dict[str, list[float]]) -> dict:
 
 def phase_gains(activation: str, width: int) -> np.ndarray:
     """The phase diagram's gains: every other one when a simulation would be too big."""
-    fits = len(PHASE_GAINS) * int(PHASE_DEPTHS[-1]) * width**2 <= PHASE_ENTRIES
+    fits = phase_grid_fits(len(PHASE_GAINS), int(PHASE_DEPTHS[-1]), width)
     return PHASE_GAINS if theory_applies(activation) or fits else PHASE_GAINS[::2]
 
 

@@ -29,7 +29,6 @@ MIN_STEPS = 20
 GRID = 60  # decision-boundary grid, GRID x GRID predictions
 LINE_POINTS = 500  # gradient-norm buckets per run
 HEAT_CELLS = 2400  # heatmap cells per run (layers x step buckets)
-METHODS = ("none", "value", "norm")
 FLAGS = ("same", "on", "off")
 # the learning rates and weight-clipping bounds offered, as the ids a link carries
 LEARNING_RATES = ("0.0001", "0.0003", "0.001", "0.003", "0.01", "0.03", "0.1", "0.3", "1", "3",
@@ -223,11 +222,12 @@ def final_accuracy(s: dict) -> float:
     return s["eval"]["acc"][-1] if len(s["eval"]["acc"]) else 0.0
 
 
-def readouts(s: dict, config: TrainConfig) -> tuple[str, str, str, str]:
-    """A run's final accuracy (%), final loss, largest gradient norm, steps clipped, as shown
-    ("–" where the run has none)."""
+def readouts(s: dict, config: TrainConfig) -> tuple[float | None, float | None, float | None,
+                                                      int | None]:
+    """A run's final accuracy (%), final loss, largest gradient norm and steps clipped; None
+    where the run has none (never evaluated, no step, no gradient clipping)."""
     done = len(s["eval"]["acc"]) > 0
-    return (f"{s['eval']['acc'][-1]:.1f}%" if done else "–",
-            f"{s['eval']['loss'][-1]:.3g}" if done else "–",
-            f"{s['max_grad']:.3g}" if "max_grad" in s else "–",
-            f"{s['clipped']}" if config.grad_clip is not None else "–")
+    return (float(s["eval"]["acc"][-1]) if done else None,
+            float(s["eval"]["loss"][-1]) if done else None,
+            s["max_grad"] if "max_grad" in s else None,
+            s["clipped"] if config.grad_clip is not None else None)

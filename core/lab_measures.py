@@ -10,8 +10,9 @@ import math
 import numpy as np
 
 from core.classifier import forward, has_skip, init_params
-from core.optimizers import ADAM_EPS, MOMENTUM, schedule_parameters
+from core.optimizers import ADAM_EPS, MOMENTUM
 from core.param_measures import clipped_spectral_bound, share_at_bound, spectral_norms
+from core.schedules import schedule_parameters
 from core.theory import gradient_factor, theory_applies, weight_factor
 from core.train_step import clip_params
 from core.training import TrainConfig

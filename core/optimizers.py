@@ -1,5 +1,6 @@
 """Optimisers of the trainer, as torch.optim (https://pytorch.org/docs/stable/optim.html), on
-parameter groups (core.classifier.Params), and the learning-rate schedules of a run:
+parameter groups (core.classifier.Params), and the learning rate of each step of a run
+(core.schedules):
 
     sgd:       theta <- theta - lr g
     momentum:  b <- 0.9 b + g (b_0 = 0, so b_1 = g; dampening 0, not Nesterov);
@@ -17,7 +18,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from core.classifier import Params
-from core.schedules import learning_rates
+from core.schedules import learning_rates, schedule_parameters
 
 if TYPE_CHECKING:
     from core.training import TrainConfig
@@ -25,18 +26,6 @@ if TYPE_CHECKING:
 OPTIMIZERS = ("sgd", "momentum", "adam")
 MOMENTUM = 0.9  # torch.optim.SGD(momentum=0.9), the usual choice
 ADAM_BETAS, ADAM_EPS = (0.9, 0.999), 1e-8  # torch.optim.Adam defaults
-
-
-def schedule_parameters(schedule: str, steps: int) -> dict:
-    """Parameters of core.schedules.learning_rates for a run of ``steps`` steps:
-    step: halve every steps/4 steps; exponential: gamma = 0.01^(1/steps) (1% of lr at the
-    end); cosine: to 0 (CosineAnnealingLR, T_max = steps); inverse_time: decay = 20/steps
-    (lr/21 at the end)."""
-    if schedule == "exponential":
-        return {"gamma": 0.01 ** (1.0 / steps)}
-    if schedule == "inverse_time":
-        return {"decay": 20.0 / steps}
-    return {}
 
 
 def step_learning_rates(config: TrainConfig) -> np.ndarray:

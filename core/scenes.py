@@ -2,14 +2,16 @@
 settings of ``ui.presets.PRESETS``): theory for the chain rule, simulated explosion columns,
 the 2-D clipping picture, the weights clipping pins, one-dimensional gradient descent."""
 
+import math
+
 import numpy as np
 
-from core import remedies, theory
+from core import growth, remedies, theory
 from core.activations import activation as activation_functions
 from core.clipping import clip_2d, clip_weights, compare_to_original, polar_vector
 from core.descent import gd_quadratic, step_factors
-from core.ensemble import init_weights
 from core.param_measures import share_at_bound
+from core.weight_bounds import random_networks
 
 SIDES = ("l", "r")  # the explosion page's columns (the prefixes of their settings)
 COLUMN_SETTINGS = ("act", "init", "gain", "depth", "good", "bn", "res", "clip")
@@ -32,13 +34,18 @@ def chain_rule_numbers(p: dict) -> dict[str, float]:
 
 def explosion_column(p: dict, side: str, **changes) -> dict[str, float]:
     """One explosion column (side "l" or "r") of preset ``p``, with ``changes`` to its
-    settings: the median growth in decades and the decades clipping shifts every layer down."""
+    settings, measured as the page measures it (``growth.measure_column`` and, when the column
+    clips, ``growth.clip_all_layers``): the median growth in decades and the decades clipping
+    shifts every layer down (0 without clipping)."""
     s = {key: p[f"{side}_{key}"] for key in COLUMN_SETTINGS} | changes
-    fix = remedies.Remedies(s["good"], s["bn"], s["res"], p["max_norm"] if s["clip"] else None)
-    run = remedies.simulate_remedies(s["act"], s["init"], float(s["gain"]), s["depth"],
-                                     p["width"], fix, remedies.SAMPLES, remedies.BATCH, p["seed"])
-    return {"growth": remedies.median_growth(remedies.growth_per_example(run["input"])),
-            "shift": -float(np.median(run["coef"]))}
+    measured = growth.measure_column(s["act"], s["init"], float(s["gain"]), s["depth"],
+                                     p["width"], remedies.Remedies(s["good"], s["bn"], s["res"]),
+                                     growth.column_samples(s["depth"], p["width"]), p["seed"])
+    shift = 0.0
+    if s["clip"]:
+        _, factor = growth.clip_all_layers(measured["weight"], p["max_norm"])
+        shift = -math.log10(factor)
+    return {"growth": measured["growth"], "shift": shift}
 
 
 def explosion_numbers(p: dict, plain: dict) -> dict[str, float]:
@@ -59,9 +66,9 @@ def value_clipping_angle(p: dict) -> float:
 
 
 def share_pinned(p: dict) -> float:
-    """Share of the weight clipping page's He-initialised weights that clipping at c puts
-    exactly at +-c."""
-    weights = init_weights([p["width"]] * (p["depth"] + 1), "he", p["gain"], p["seed"])
+    """Share of the weight clipping page's random He-initialised networks
+    (``weight_bounds.random_networks``) that clipping at c puts exactly at +-c."""
+    weights = random_networks(p["depth"], p["width"], p["gain"], p["seed"])
     return share_at_bound(clip_weights(weights, p["c"]), p["c"])
 
 

@@ -1,4 +1,5 @@
-"""Learning-rate schedules: the rate of every step, and how to decay to a chosen end point.
+"""Learning-rate schedules: the rate of every step, the training lab's fixed shapes for a run of
+N steps, and how to decay to a chosen end point.
 
 Sources:
 - Goodfellow, Bengio, Courville 2016, "Deep Learning", Sec. 8.3 (decaying the learning rate).
@@ -74,6 +75,18 @@ def learning_rates(lr: float, steps: int, schedule: str = "constant", **params) 
     if decay < 0:
         raise ValueError(f"decay must be >= 0, got {decay}")
     return lr / (1 + decay * j)
+
+
+def schedule_parameters(schedule: str, steps: int) -> dict:
+    """Parameters of learning_rates for a run of ``steps`` steps:
+    step: halve every steps/4 steps; exponential: gamma = 0.01^(1/steps) (1% of lr at the
+    end); cosine: to 0 (CosineAnnealingLR, T_max = steps); inverse_time: decay = 20/steps
+    (lr/21 at the end)."""
+    if schedule == "exponential":
+        return {"gamma": 0.01 ** (1.0 / steps)}
+    if schedule == "inverse_time":
+        return {"decay": 20.0 / steps}
+    return {}
 
 
 def decay_params(schedule: str, final_ratio: float, steps: int, lr: float = 1.0) -> dict:

@@ -1,26 +1,23 @@
 """Gradient clipping: what clipping by value and by norm do to a gradient, in 2-D, in a deep
 network, and on a loss surface with a cliff."""
 
-import math
-
 import pandas as pd
 import streamlit as st
 
 from core import cliff
-from core.clip_effects import BATCH, KINDS, deep_gradient_summary, layer_outcome
-from core.clipping import EPS, METHODS, clip_2d_measures, norm_clip_shortened, value_clip_outcome
+from core.clip_effects import BATCH, deep_gradient_summary, layer_outcome
+from core.clipping import METHODS, clip_2d_measures, norm_clip_shortened, value_clip_outcome
 from ui.charts import clipping as charts
 from ui.charts import clipping_data as data
 from ui.controls import Controls, section
 from ui.display import explain, show_chart
-from ui.format import decade_count, e_power_of_ten, short_number
+from ui.format import decade_count, short_number
 from ui.i18n import sentences, t
 from ui.shell import page_setup, presenter_mode
 from ui.tables.clipping import TABLE
 
 GRID = 50  # loss-surface cells per side: 2,500 rectangles
 BIN_WIDTH = 0.25  # histogram bins, in decades
-EPS_TEXT = e_power_of_ten(math.log10(EPS))  # PyTorch's 1e-6, as the prose writes it
 
 
 # ---------------------------------------------------------------- computation (cached)
@@ -34,11 +31,9 @@ def geometry(magnitude: float, angle: float, threshold: float) -> pd.DataFrame:
 
 @st.cache_data(max_entries=32)
 def deep_gradient(depth: int, width: int, gain: float, ratio: float, seed: int) -> dict:
-    """deep_gradient_summary, its histogram and per-layer norms as frames, and what clipping by
-    value did to the layers."""
+    """deep_gradient_summary, its chart frames and what clipping by value did to the layers."""
     summary = deep_gradient_summary(depth, width, gain, ratio, seed, BIN_WIDTH)
-    return {**summary, "bins": data.histogram_bins(summary),
-            "norms": data.layer_norm_rows(summary),
+    return {**summary, **data.summary_frames(summary),
             "value_layers": layer_outcome(summary["changes"]["value"])}
 
 
@@ -65,9 +60,8 @@ def formulas(lang: str) -> None:
         st.markdown(f"*{t('method.value', lang)}*")
         st.latex(r"g_i \leftarrow \min\big(\max(g_i,\,-v),\,v\big)")
         st.markdown(f"*{t('method.norm', lang)}*")
-        st.latex(r"g \leftarrow g\cdot\min\!\Big(1,\ \frac{c}{\lVert g\rVert+\varepsilon}\Big),"
-                 rf"\quad \varepsilon = 10^{{{math.log10(EPS):.0f}}}")
-        st.caption(t("cl.math.fact.caption", lang, eps=EPS_TEXT))
+        st.latex(data.NORM_RULE)
+        st.caption(t("cl.math.fact.caption", lang, eps=data.EPS_TEXT))
     with myth.container(border=True):
         st.markdown(f":red[**{t('myth.label', lang)}**] " + t("cl.math.myth", lang))
         st.latex(r"\begin{aligned}\text{clip} \leftarrow \max\big(&0,\ \text{clip},\\ "
@@ -161,22 +155,19 @@ def network_charts(lang: str, controls: Controls, result: dict) -> None:
     zeros = (t("cl.b.hist.zeros", lang, zeros=result["zeros"], size=result["size"])
              if result["zeros"] else "")
     hist_col.caption(sentences([t("cl.b.hist.caption", lang,
-                                  shift=decade_count(abs(result["shift"]))), zeros], lang))
-    kind_labels = {k: t(f"cl.b.kind.{k}", lang) for k in KINDS}
-    norms = data.labelled(result["norms"], lang)
-    norms = norms.assign(kind=norms["kind"].map(kind_labels))
+                                  shift=decade_count(result["drop"])), zeros], lang))
     show_chart(charts.layer_norm_template(
         x_title=t("cl.b.layers.x", lang), y_title=t("cl.b.layers.y", lang),
         legend_title=t("cl.method", lang), kind_title=t("cl.b.kind", lang), keys=keys,
-        labels=labels, kind_labels=tuple(kind_labels.values()),
+        labels=labels, kind_labels=tuple(data.kind_labels(lang).values()),
         title=t("cl.b.layers.title", lang)), "layer_norms", controls, container=layer_col,
-        data={"norms": norms})
+        data={"norms": data.kind_labelled(data.labelled(result["norms"], lang), lang)})
     layer_col.caption(layers_caption(result, lang))
 
 
 def layers_caption(result: dict, lang: str) -> str:
     """What each rule did to the per-layer norms, chosen by the computed changes."""
-    parts = [t("cl.b.layers.norm", lang, shift=decade_count(abs(result["shift"])))]
+    parts = [t("cl.b.layers.norm", lang, shift=decade_count(result["drop"]))]
     value, outcome = result["changes"]["value"], result["value_layers"]
     parts.append(t("cl.b.layers.value_even" if outcome["even"] else "cl.b.layers.value_uneven",
                    lang, least=value["least"], most=value["most"]))
@@ -304,4 +295,4 @@ network_section(lang, controls)
 cliff_section(lang, controls)
 controls.report()
 st.subheader(t("cl.refs.title", lang))
-st.markdown(t("cl.refs", lang, eps=EPS_TEXT))
+st.markdown(t("cl.refs", lang, eps=data.EPS_TEXT))

@@ -14,7 +14,17 @@ from ui.charts.weight_clipping_data import (
 )
 from ui.controls import Controls, section
 from ui.display import explain, show_chart, work_capped_notice
-from ui.format import caret_power_of_ten, word_list
+from ui.format import (
+    caret_power,
+    caret_power_of_ten,
+    factor,
+    factor_change,
+    fixed,
+    percent_value,
+    significant,
+    tidy_decimal,
+    word_list,
+)
 from ui.frames import profile_frame
 from ui.i18n import sentences, t
 from ui.shell import page_setup
@@ -81,7 +91,7 @@ def run_metric_label(multiple: int | None, clip: float | None, lang: str) -> str
     """A training run's name with its bound's value: 'clipped at 4c = 0.4'."""
     if multiple is None:
         return t("wc.series.unclipped", lang)
-    return t("wc.series.clipped_at", lang, bound=multiple_name(multiple), c=round(clip, 6))
+    return t("wc.series.clipped_at", lang, bound=multiple_name(multiple), c=tidy_decimal(clip))
 
 
 def series_labels(lang: str) -> tuple[str, str]:
@@ -130,24 +140,24 @@ def histogram_section(lang: str, controls: Controls, net: dict, c: float) -> Non
                                    t("wc.bound_rule", lang, c=c)),
                export_title=t("wc.hist.export_title", lang, c=c))
     before, after = net["weight_factor"]
-    right.metric(t("wc.metric.at_bound", lang), f"{net['at_bound_percent']:.1f}%")
-    right.metric(t("wc.metric.weight_factor", lang), f"{after:#.3g}",
-                 f"{net['weight_factor_change']:+#.3g}", delta_color="off", delta_arrow="off",
+    right.metric(t("wc.metric.at_bound", lang), percent_value(net["at_bound_percent"], 1))
+    right.metric(t("wc.metric.weight_factor", lang), factor(after),
+                 factor_change(net["weight_factor_change"]), delta_color="off", delta_arrow="off",
                  help=t("wc.metric.weight_factor.help", lang))
-    right.caption(t("wc.metric.weight_factor.before", lang, value=f"{before:#.3g}"))
+    right.caption(t("wc.metric.weight_factor.before", lang, value=factor(before)))
     st.caption(histogram_caption(net, c, lang))
 
 
 def histogram_caption(net: dict, c: float, lang: str) -> str:
     """Section 1's caption: how many weights clipping moved, and what it did to n·Var[w]."""
-    values = {"std": f"{net['std']:.4f}", "c": c, "ratio": f"{net['c_over_std']:.2f}"}
+    values = {"std": fixed(net["std"], 4), "c": c, "ratio": fixed(net["c_over_std"], 2)}
     if net["note"] == "untouched":
         return t("wc.hist.caption.none", lang, **values)
     before, after = net["weight_factor"]
-    return sentences([t("wc.hist.caption", lang, share=f"{net['at_bound_percent']:.1f}",
+    return sentences([t("wc.hist.caption", lang, share=fixed(net["at_bound_percent"], 1),
                         **values),
-                      t("wc.hist.factor.lowered", lang, before=f"{before:#.3g}",
-                        after=f"{after:#.3g}")], lang)
+                      t("wc.hist.factor.lowered", lang, before=factor(before),
+                        after=factor(after))], lang)
 
 
 def gradient_section(lang: str, controls: Controls, net: dict, gradients: list[dict], c: float,
@@ -176,10 +186,10 @@ def gradient_section(lang: str, controls: Controls, net: dict, gradients: list[d
     cols = st.columns(5)
     cols[0].metric(t("wc.metric.ratio_unclipped", lang), caret_power_of_ten(at_input[0]))
     cols[1].metric(t("wc.metric.ratio_clipped", lang), caret_power_of_ten(at_input[1]))
-    cols[2].metric(t("wc.metric.spectral", lang), f"{net['spectral_before']:.3g} → "
-                   f"{net['spectral_after']:.3g}",
+    cols[2].metric(t("wc.metric.spectral", lang), significant(net["spectral_before"]) + " → "
+                   + significant(net["spectral_after"]),
                    help=t("wc.metric.spectral.help", lang, layers=net["spectral_layers"]))
-    cols[3].metric(t("wc.metric.bound", lang), f"{net['bound']:.3g}")
+    cols[3].metric(t("wc.metric.bound", lang), significant(net["bound"]))
     cols[4].metric(t("wc.metric.cap", lang, depth=depth), caret_power_of_ten(cap_total))
     st.markdown(verdict(net, at_input, cap_total, c, lang))
 
@@ -187,8 +197,8 @@ def gradient_section(lang: str, controls: Controls, net: dict, gradients: list[d
 def verdict(net: dict, at_input: list, cap_total: float, c: float, lang: str) -> str:
     """What the numbers of section 2 mean, in words (core.weight_bounds picks each sentence)."""
     before, after = at_input
-    limits = {"low": f"10^{-weight_bounds.REGIME_DECADES:g}",
-              "high": f"10^{weight_bounds.REGIME_DECADES:g}"}
+    limits = {"low": caret_power(-weight_bounds.REGIME_DECADES),
+              "high": caret_power(weight_bounds.REGIME_DECADES)}
     regime = weight_bounds.gradient_regime(after)
     outcome = weight_bounds.cap_outcome(net["bound"], cap_total)
     factor_before, factor_after = net["weight_factor"]
@@ -197,10 +207,10 @@ def verdict(net: dict, at_input: list, cap_total: float, c: float, lang: str) ->
         t("wc.verdict.moved", lang, c=c, before=caret_power_of_ten(before),
           after=caret_power_of_ten(after), regime=t(f"regime.{regime}", lang),
           rule=t(f"wc.rule.{regime}", lang, **limits)),
-        t(f"wc.verdict.{outcome}", lang, bound=f"{net['bound']:.3g}",
+        t(f"wc.verdict.{outcome}", lang, bound=significant(net["bound"]),
           cap=caret_power_of_ten(cap_total), **limits),
-        t(f"wc.verdict.{note}", lang, before=f"{factor_before:#.3g}",
-          after=f"{factor_after:#.3g}") if note else ""], lang)
+        t(f"wc.verdict.{note}", lang, before=factor(factor_before),
+          after=factor(factor_after)) if note else ""], lang)
 
 
 # ---------------------------------------------------------------- section 3
@@ -238,11 +248,11 @@ def loss_section(lang: str, controls: Controls, runs: list, dataset: str) -> Non
         title=t("wc.train.title", lang)), "training_loss", controls, data={"curves": curves},
         export_title=t("wc.train.export_title", lang, data=data_name))
     for column, run, name in zip(st.columns(len(runs)), runs, names, strict=True):
-        column.metric(t("wc.metric.final", lang, run=name), f"{run['final_loss']:.3f}",
-                      t("wc.metric.accuracy", lang, acc=f"{run['final_accuracy_percent']:.0f}"),
+        column.metric(t("wc.metric.final", lang, run=name), fixed(run["final_loss"], 3),
+                      t("wc.metric.accuracy", lang, acc=fixed(run["final_accuracy_percent"], 0)),
                       delta_color="off", delta_arrow="off")
     caption = t("wc.train.caption", lang, **TRAIN_TEXT, data=data_name,
-                guess=f"{weight_bounds.CHANCE_LOSS:.3f}", classes=weight_bounds.CLASSES)
+                guess=fixed(weight_bounds.CHANCE_LOSS, 3), classes=weight_bounds.CLASSES)
     if dropped:
         caption = sentences([caption, t("wc.train.dropped", lang, n=dropped)], lang)
     st.caption(caption)
@@ -259,7 +269,7 @@ def pile_up(lang: str, controls: Controls, run: dict, c: float) -> None:
                export_title=t("wc.pile.export_title", lang, c=c))
     start, end = run["at_bound_percent"]
     st.markdown(t(f"wc.pile.{weight_bounds.pile_change(start, end)}", lang,
-                  start=f"{start:.1f}", end=f"{end:.1f}", steps=STEPS, c=c))
+                  start=fixed(start, 1), end=fixed(end, 1), steps=STEPS, c=c))
 
 
 # ---------------------------------------------------------------- the page

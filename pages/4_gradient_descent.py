@@ -29,7 +29,14 @@ from ui.charts import descent as charts
 from ui.charts import schedules as schedule_charts
 from ui.controls import Controls, section
 from ui.display import explain, show_chart
-from ui.format import latex_scientific_number, scientific_from_log10, scientific_number
+from ui.format import (
+    caret_power,
+    latex_scientific_number,
+    plain,
+    scientific_from_log10,
+    scientific_number,
+    significant,
+)
 from ui.i18n import sentences, t
 from ui.shell import page_setup
 from ui.tables.descent import SCHEDULE_TOGGLES, TABLE
@@ -69,8 +76,8 @@ def widgets(controls: Controls, *keys: str) -> list:
 def regime_callout(name: str, lam: float, eta: float, lang: str) -> None:
     """The regime in words, coloured like the chart."""
     one, two = regime_thresholds(lam)
-    text = t(f"gd.regime_text.{name}", lang, f=f"{contraction_factor(eta, lam):.4g}",
-             one=f"{one:.4g}", two=f"{two:.4g}")
+    text = t(f"gd.regime_text.{name}", lang, f=significant(contraction_factor(eta, lam), 4),
+             one=significant(one, 4), two=significant(two, 4))
     box = {"diverging": st.error, "no_convergence": st.warning, "no_progress": st.warning}
     box.get(name, st.success)(text, icon=":material/insights:")
 
@@ -85,9 +92,9 @@ def one_dimension(lang: str, controls: Controls) -> None:
     one, two = regime_thresholds(lam)
     m = st.columns(4)
     m[0].metric(t("gd.a.m_regime", lang), t(f"gd.regime.{name}", lang))
-    m[1].metric(t("gd.a.m_factor", lang), f"{step_factor(eta, lam):.4g}",
+    m[1].metric(t("gd.a.m_factor", lang), significant(step_factor(eta, lam), 4),
                 help=t("gd.a.m_factor.help", lang))
-    m[2].metric(t("gd.a.m_thresholds", lang), f"{one:.4g} · {two:.4g}")
+    m[2].metric(t("gd.a.m_thresholds", lang), f"{significant(one, 4)} · {significant(two, 4)}")
     m[3].metric(t("gd.a.m_last", lang, k=steps), scientific_from_log10(logs[-1], signs[-1]))
     regime_callout(name, lam, eta, lang)
     zero = first_zero_step(logs)
@@ -104,9 +111,10 @@ def one_dimension(lang: str, controls: Controls) -> None:
         x_title=t("gd.a.eta_axis", lang), y_title=t("gd.a.factor_axis", lang),
         title=t("gd.a.stability_title", lang), one_label=t("gd.a.one_label", lang)),
         "stability", controls,
-        data=charts.stability_data(lam, eta, name, [f"1/λ = {one:.3g}", f"2/λ = {two:.3g}"],
-                                   f"η = {eta:g}: {t(f'gd.regime.{name}', lang)}"),
-        export_title=t("gd.a.stability_export_title", lang, lam=f"{lam:g}"))
+        data=charts.stability_data(lam, eta, name,
+                                   [f"1/λ = {significant(one)}", f"2/λ = {significant(two)}"],
+                                   f"η = {plain(eta)}: {t(f'gd.regime.{name}', lang)}"),
+        export_title=t("gd.a.stability_export_title", lang, lam=plain(lam)))
     st.caption(t("gd.a.stability_caption", lang))
 
 
@@ -117,9 +125,9 @@ def parabola_chart(lang: str, controls: Controls, lam: float, eta: float, x0: fl
     show_chart(charts.parabola_template(
         x_title=t("gd.a.x", lang), y_title=t("gd.a.f", lang), step_title=t("gd.step", lang),
         title=t("gd.a.parabola_title", lang)), "parabola", controls, data=data,
-        export_title=t("gd.a.parabola_export_title", lang, lam=f"{lam:g}", eta=f"{eta:g}"))
+        export_title=t("gd.a.parabola_export_title", lang, lam=plain(lam), eta=plain(eta)))
     st.caption(sentences([t("gd.a.parabola_caption", lang),
-                          t("gd.a.cut", lang, first=first_off, last=steps, bound=f"{bound:g}")
+                          t("gd.a.cut", lang, first=first_off, last=steps, bound=plain(bound))
                           if first_off is not None else ""], lang))
 
 
@@ -144,19 +152,19 @@ def two_dimensions(lang: str, controls: Controls) -> None:
     L, mu, frac, steps = widgets(controls, "L", "mu", "frac", "k2")
     pair = two_curvatures(L, mu, frac, SHRINK_DECADES)
     if pair.swapped:
-        st.info(t("gd.b.swapped", lang, L=f"{pair.L:g}", mu=f"{pair.mu:g}"),
+        st.info(t("gd.b.swapped", lang, L=plain(pair.L), mu=plain(pair.mu)),
                 icon=":material/swap_vert:")
     numbers = {"kappa": pair.kappa, "best": pair.best_lr, "rate": pair.best_rate,
                "eta": pair.lr, "own_rate": pair.rate}
     for column, (name, value) in zip(st.columns(5), numbers.items(), strict=True):
-        column.metric(t(f"gd.b.m_{name}", lang), f"{value:.4g}", help=t(
+        column.metric(t(f"gd.b.m_{name}", lang), significant(value, 4), help=t(
             f"gd.b.m_{name}.help", lang) if name in ("best", "rate", "own_rate") else None)
     if pair.shrinks:
         st.markdown(t("gd.b.compare", lang, own=pair.steps, best=pair.best_steps,
-                      factor=f"10^{SHRINK_DECADES}"))
+                      factor=caret_power(SHRINK_DECADES)))
     else:
-        st.error(t("gd.b.no_shrink", lang, eta=f"{pair.lr:.4g}",
-                   two=f"{regime_thresholds(pair.L)[1]:.4g}"), icon=":material/trending_up:")
+        st.error(t("gd.b.no_shrink", lang, eta=significant(pair.lr, 4),
+                   two=significant(regime_thresholds(pair.L)[1], 4)), icon=":material/trending_up:")
     runs = run_2d(pair.L, pair.mu, steps, current=pair.lr, optimal=pair.best_lr)
     labels = {"current": t("gd.b.current", lang), "optimal": t("gd.b.optimal", lang)}
     keys = tuple(labels)
@@ -170,8 +178,8 @@ def two_dimensions(lang: str, controls: Controls) -> None:
             y_title=t("gd.b.x2", lang), series_title=t("gd.b.series", lang),
             step_title=t("gd.step", lang), title=t("gd.b.contour_title", lang)),
             "contour_paths", controls, width="content", data=data,
-            export_title=t("gd.b.paths_export_title", lang, L=f"{pair.L:g}", mu=f"{pair.mu:g}",
-                           eta=f"{pair.lr:.3g}"))
+            export_title=t("gd.b.paths_export_title", lang, L=plain(pair.L), mu=plain(pair.mu),
+                           eta=significant(pair.lr)))
         st.caption(sentences([t("gd.b.contour_caption", lang),
                               t("gd.b.cut", lang) if cut else ""], lang))
     with right:
@@ -192,8 +200,8 @@ def two_dimensions(lang: str, controls: Controls) -> None:
 def schedules(lang: str, controls: Controls) -> None:
     st.header(t("gd.c.title", lang))
     threshold = regime_thresholds(LAMBDA_SCHEDULE)[1]
-    explain(t("gd.c.intro", lang, lam=f"{LAMBDA_SCHEDULE:g}", two=f"{threshold:g}",
-              x0=f"{X0_SCHEDULE:g}"), lang)
+    explain(t("gd.c.intro", lang, lam=plain(LAMBDA_SCHEDULE), two=plain(threshold),
+              x0=plain(X0_SCHEDULE)), lang)
     cols = st.columns(4)
     cols[0].markdown(t("gd.c.show", lang))
     shown = [schedule for schedule, key in SCHEDULE_TOGGLES.items()
@@ -239,8 +247,8 @@ def schedule_outcomes(runs: dict, keys: list[str], names: dict, eta0: float, ste
     """What each drawn schedule did: the constant one by its regime, the decaying ones grouped
     by how |x| moved (core.descent.schedule_courses)."""
     name = regime(eta0, LAMBDA_SCHEDULE)
-    lines = [t("gd.c.outcome.constant", lang, name=names["constant"], eta=f"{eta0:g}",
-               f=f"{contraction_factor(eta0, LAMBDA_SCHEDULE):.4g}",
+    lines = [t("gd.c.outcome.constant", lang, name=names["constant"], eta=plain(eta0),
+               f=significant(contraction_factor(eta0, LAMBDA_SCHEDULE), 4),
                regime=t(f"gd.regime.{name}", lang))]
     courses = schedule_courses({k: runs[k].rates for k in keys[1:]}, LAMBDA_SCHEDULE)
     lines += [t(f"gd.c.outcome.{course}", lang, steps=steps,
@@ -269,12 +277,12 @@ def seed_loop(lang: str) -> None:
     explain(t("gd.d.intro", lang), lang)
     value = seed_article_loop()
     number = scientific_number(value, 3)
-    loop = {"lr": f"{ARTICLE_LR:g}", "epochs": ARTICLE_EPOCHS, "g0": f"{ARTICLE_G0:g}"}
+    loop = {"lr": plain(ARTICLE_LR), "epochs": ARTICLE_EPOCHS, "g0": plain(ARTICLE_G0)}
     left, right = st.columns(2)
     with left:
         st.markdown(f"**{t('gd.d.article', lang)}**")
         st.code(ARTICLE_LOOP_SOURCE, language="python")
-        st.latex(rf"g_{{{ARTICLE_EPOCHS}}} = (1-{ARTICLE_LR:g})^{{{ARTICLE_EPOCHS}}}\, g_0 = "
+        st.latex(rf"g_{{{ARTICLE_EPOCHS}}} = (1-{plain(ARTICLE_LR)})^{{{ARTICLE_EPOCHS}}}\, g_0 = "
                  + latex_scientific_number(value, 3) + r"\, g_0")
         st.metric(t("gd.d.m_value", lang, **loop), number, help=t("gd.d.m_value.help", lang))
     with right:
@@ -283,7 +291,7 @@ def seed_loop(lang: str) -> None:
                 + "\n    w = w - learning_rate * grad", language="python")
         st.latex(r"w_{k+1} = w_k - \eta\, \frac{\partial \mathcal{L}}{\partial w}(w_k)")
         explain(t("gd.d.real_text", lang), lang)
-    st.success(t("gd.d.verdict", lang, number=number, factor=f"{step_factor(ARTICLE_LR, 1.0):g}",
+    st.success(t("gd.d.verdict", lang, number=number, factor=plain(step_factor(ARTICLE_LR, 1.0)),
                  regime=t(f"gd.regime.{regime(ARTICLE_LR, 1.0)}", lang), **loop),
                icon=":material/check_circle:")
 

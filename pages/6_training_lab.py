@@ -10,7 +10,7 @@ from ui.charts import training_data
 from ui.charts.common import COLORS
 from ui.controls import Controls
 from ui.display import explain, show_chart, work_capped_notice
-from ui.format import e_power_of_ten
+from ui.format import e_power_of_ten, fixed, plain, significant
 from ui.i18n import sentences, t
 from ui.shell import page_setup
 from ui.tables.training import B_KEYS, DATA_KEYS, OPTIM_KEYS, REMEDY_KEYS, TABLE
@@ -48,9 +48,9 @@ def describe_b(a: TrainConfig, b: TrainConfig, lang: str) -> str:
     if (a.grad_clip, a.grad_clip_method) != (b.grad_clip, b.grad_clip_method):
         parts.append(t("tl.diff.noclip", lang) if b.grad_clip is None else
                      t("tl.diff.clip", lang, method=t(f"method.{b.grad_clip_method}", lang),
-                       thr=f"{b.grad_clip:g}"))
+                       thr=plain(b.grad_clip)))
     if a.lr != b.lr:
-        parts.append(t("tl.diff.lr", lang, lr=f"{b.lr:g}"))
+        parts.append(t("tl.diff.lr", lang, lr=plain(b.lr)))
     if a.schedule != b.schedule:
         parts.append(t("tl.diff.sched", lang, sched=t(f"tl.sched.{b.schedule}", lang)))
     if a.optimizer != b.optimizer:
@@ -63,7 +63,7 @@ def describe_b(a: TrainConfig, b: TrainConfig, lang: str) -> str:
         parts.append(t("tl.diff.res_on" if b.residual else "tl.diff.res_off", lang))
     if a.weight_clip != b.weight_clip:
         parts.append(t("tl.diff.nowc", lang) if b.weight_clip is None else
-                     t("tl.diff.wc", lang, c=f"{b.weight_clip:g}"))
+                     t("tl.diff.wc", lang, c=plain(b.weight_clip)))
     return t("tl.diff.sep", lang).join(parts) or t("tl.diff.none", lang)
 
 
@@ -77,8 +77,8 @@ def status_text(s: dict, label: str, lang: str) -> str:
                  value=e_power_of_ten(value) if kind == "large" else "")
     acc, loss = s["eval"]["acc"][-1], s["eval"]["loss"][-1]
     return t(f"tl.status.{lab.outcome(s)}", lang, run=label, steps=s["steps"],
-             acc=f"{acc:.1f}", loss=f"{loss:.3g}", learnt=f"{lab.LEARNT:g}",
-             chance=f"{lab.CHANCE:g}")
+             acc=fixed(acc, 1), loss=significant(loss), learnt=plain(lab.LEARNT),
+             chance=plain(lab.CHANCE))
 
 
 def show_status(s: dict, label: str, lang: str) -> None:
@@ -94,7 +94,7 @@ def story(preset: str, runs: dict, configs: dict, starts: dict, lang: str) -> st
     numbers = story_numbers(runs, configs, starts)
     keys = [f"tl.story.{preset}", *story_clauses(preset, runs, configs, starts)]
     ends = [t(f"tl.story.run.{lab.outcome(s)}", lang, run=key,
-              acc=f"{lab.final_accuracy(s):.1f}", chance=f"{lab.CHANCE:g}",
+              acc=fixed(lab.final_accuracy(s), 1), chance=plain(lab.CHANCE),
               step=s["divergence"][0] if s["divergence"] is not None else "")
             for key, s in runs.items()]
     parts = [t(key, lang, **numbers) for key in keys]
@@ -115,9 +115,9 @@ def show_metrics(runs: dict, configs: dict, lang: str) -> None:
     """One row of readouts per run."""
     names = ("tl.metric.acc", "tl.metric.loss", "tl.metric.max_grad", "tl.metric.clipped")
     for key, s in runs.items():
-        for column, name, value in zip(st.columns(4), names, lab.readouts(s, configs[key]),
-                                       strict=True):
-            column.metric(t(name, lang, run=key), value)
+        texts = training_data.readout_texts(lab.readouts(s, configs[key]))
+        for column, name, text in zip(st.columns(4), names, texts, strict=True):
+            column.metric(t(name, lang, run=key), text)
 
 
 # ---------------------------------------------------------------- sections
@@ -170,7 +170,7 @@ def section_curves(runs: dict, configs: dict, labels: dict, v: dict, common: dic
                                             title=t("tl.chart.acc.title", lang, n=lab.POINTS),
                                             chance=lab.CHANCE,
                                             chance_label=t("tl.chart.chance", lang,
-                                                           chance=f"{lab.CHANCE:g}"), **common),
+                                                           chance=plain(lab.CHANCE)), **common),
                    "accuracy", controls, data={"curves": accuracy, "stops": stop_rows},
                    export_title=t("tl.chart.acc.export", lang, n=lab.POINTS, data=data_name))
     st.caption(t("tl.caption.curves", lang, n=lab.POINTS, data=data_name,
@@ -187,7 +187,7 @@ def section_gradients(runs: dict, configs: dict, labels: dict, common: dict, lan
         return
     kinds = (t("tl.chart.kind.before", lang), t("tl.chart.kind.after", lang))
     norms = training_data.norm_frames(runs, configs, kinds, {
-        key: t("tl.chart.threshold", lang, run=key, thr=f"{config.grad_clip:g}")
+        key: t("tl.chart.threshold", lang, run=key, thr=plain(config.grad_clip))
         for key, config in configs.items() if config.grad_clip is not None})
     clipping, thresholds = lab.clips_gradients(configs), lab.has_norm_threshold(configs)
     show_chart(charts.grad_norm_template(y_title=t("tl.chart.grad.y", lang),

@@ -9,7 +9,14 @@ from ui.charts import explanations as charts
 from ui.charts.layers import profile_template
 from ui.controls import Controls
 from ui.display import explain, show_chart, work_capped_notice
-from ui.format import caret_power_of_ten_or_zero
+from ui.format import (
+    caret_power_of_ten_or_zero,
+    fixed,
+    percent,
+    percent_number,
+    plain,
+    signed_fixed,
+)
 from ui.frames import decade_extent, float32_limits, profile_frame, shown_rows
 from ui.i18n import sentences, t
 from ui.shell import page_setup
@@ -33,14 +40,14 @@ def explained(dataset: str, depth: int, width: int, gain: float, lr: float, step
 def model_label(key: str, settings: dict, lang: str) -> str:
     """Legend label of a model: reference, scaled copy or the studied model with its settings."""
     if key == "reference":
-        return t("xai.model.reference", lang, g=f"{X.REFERENCE['gain']:g}",
-                 lr=f"{X.REFERENCE['lr']:g}")
+        return t("xai.model.reference", lang, g=plain(X.REFERENCE["gain"]),
+                 lr=plain(X.REFERENCE["lr"]))
     if key == "scaled":
-        return t("xai.model.scaled", lang, g=f"{settings['gain']:g}")
+        return t("xai.model.scaled", lang, g=plain(settings["gain"]))
     if key == "unclipped":
-        return t("xai.model.unclipped", lang, g=f"{settings['gain']:g}", lr=f"{settings['lr']:g}")
-    clip = t("xai.model.clip", lang, c=f"{settings['c']:g}") if settings["clip"] else ""
-    return t("xai.model.studied", lang, g=f"{settings['gain']:g}", lr=f"{settings['lr']:g}",
+        return t("xai.model.unclipped", lang, g=plain(settings["gain"]), lr=plain(settings["lr"]))
+    clip = t("xai.model.clip", lang, c=plain(settings["c"])) if settings["clip"] else ""
+    return t("xai.model.studied", lang, g=plain(settings["gain"]), lr=plain(settings["lr"]),
              clip=clip)
 
 
@@ -54,8 +61,8 @@ def section_models(views: dict, settings: dict, lang: str) -> None:
     st.subheader(t("xai.models.header", lang))
     reference, studied = views["reference"][0], views["studied"][0]
     cols = st.columns(4)
-    cols[0].metric(t("xai.metric.acc_ref", lang), f"{100 * reference['accuracy']:.0f}%")
-    cols[1].metric(t("xai.metric.acc_studied", lang), f"{100 * studied['accuracy']:.0f}%")
+    cols[0].metric(t("xai.metric.acc_ref", lang), percent(reference["accuracy"]))
+    cols[1].metric(t("xai.metric.acc_studied", lang), percent(studied["accuracy"]))
     cols[2].metric(t("xai.metric.grad", lang), caret_power_of_ten_or_zero(studied["grad_log10"]),
                    t("xai.metric.vs_ref", lang,
                      value=caret_power_of_ten_or_zero(reference["grad_log10"])),
@@ -73,14 +80,14 @@ def run_story(studied: dict, settings: dict, lang: str) -> str:
         text = t("xai.story.diverged", lang, step=studied["diverged_at"],
                  quantity=t(f"xai.quantity.{studied['diverged_what']}", lang),
                  peak=caret_power_of_ten_or_zero(studied["peak_log10"]),
-                 acc=f"{100 * studied['accuracy']:.0f}")
+                 acc=percent_number(studied["accuracy"]))
     else:
         text = t("xai.story.finished", lang, steps=settings["steps_used"],
-                 acc=f"{100 * studied['accuracy']:.0f}",
+                 acc=percent_number(studied["accuracy"]),
                  peak=caret_power_of_ten_or_zero(studied["peak_log10"]))
     if X.mostly_flat(studied):
         text = sentences([text, t("xai.story.flat", lang,
-                                  share=f"{100 * X.flat_share(studied):.0f}")], lang)
+                                  share=percent_number(X.flat_share(studied)))], lang)
     return text
 
 
@@ -96,7 +103,7 @@ def section_fields(views: dict, labels: dict, seeds: tuple, lang: str, controls)
                 draw_field(views[key][row], key, row, f"field_{key}_{row}", lang, controls,
                            t("xai.fields.title", lang, model=labels[key], seed=seed))
     st.caption(sentences([t("xai.fields.caption", lang, n=X.ARROWS,
-                            pct=f"{100 * charts.ARROW_QUANTILE:g}"),
+                            pct=percent_number(charts.ARROW_QUANTILE, None)),
                           t("xai.fields.seeds", lang, first=seeds[0], second=seeds[1])], lang))
 
 
@@ -111,13 +118,13 @@ def draw_field(view: dict, key: str, row: int, chart_id: str, lang: str, control
     show_chart(chart, chart_id, controls, data=view["field"], export_title=export_title)
     flat = X.flat_share(view)
     if flat > 0:
-        st.caption(t("xai.fields.flat", lang, share=f"{100 * flat:.0f}"))
+        st.caption(t("xai.fields.flat", lang, share=percent_number(flat)))
 
 
 def section_agreement(views: dict, labels: dict, keys: dict, lang: str, controls) -> dict:
     """Seed agreement, rank correlation and stability per model: chart, metrics, verdict."""
     st.subheader(t("xai.agree.header", lang))
-    explain(t("xai.agree.intro", lang, share=f"{100 * X.NUDGE_SHARE:g}"), lang)
+    explain(t("xai.agree.intro", lang, share=percent_number(X.NUDGE_SHARE, None)), lang)
     st.latex(r"\mathrm{agreement}=\frac{1}{N}\sum_{i=1}^{N}"
              r"\frac{s_a(x_i)\cdot s_b(x_i)}{\lVert s_a(x_i)\rVert\,\lVert s_b(x_i)\rVert}")
     scores = X.agreement_scores(views)
@@ -126,7 +133,7 @@ def section_agreement(views: dict, labels: dict, keys: dict, lang: str, controls
     measures = [t("xai.measure.cosine", lang), t("xai.measure.rho", lang),
                 t("xai.measure.stability", lang)]
     rows = [{"model": short[key], "measure": measure, "value": value,
-             "text": t("xai.angle_text", lang, angle=f"{S.angle_degrees(value):.0f}")}
+             "text": t("xai.angle_text", lang, angle=fixed(S.angle_degrees(value), 0))}
             for key, values in X.agreement_measures(scores, views).items()
             for measure, value in zip(measures, values, strict=True)]
     chart = charts.agreement_template(
@@ -136,10 +143,10 @@ def section_agreement(views: dict, labels: dict, keys: dict, lang: str, controls
     show_chart(chart, "agreement", controls, data={"scores": pd.DataFrame(rows)})
     for column, key in zip(st.columns(len(order)), order, strict=True):
         score = scores[key]
-        column.metric(t("xai.metric.agree", lang, model=labels[key]), f"{score['cosine']:.2f}",
+        column.metric(t("xai.metric.agree", lang, model=labels[key]), fixed(score["cosine"], 2),
                       t(f"xai.level.{X.level(score['cosine'], score['used'])}", lang),
                       delta_color="off", delta_arrow="off",
-                      help=t("xai.metric.agree.help", lang, used=f"{100 * score['used']:.0f}"))
+                      help=t("xai.metric.agree.help", lang, used=percent_number(score["used"])))
     st.markdown(agreement_story(scores, views, lang))
     return scores
 
@@ -150,19 +157,19 @@ def agreement_story(scores: dict, views: dict, lang: str) -> str:
     state = X.level(stud["cosine"], stud["used"])
     ref_stab, stud_stab = views["reference"][0]["stability"], views["studied"][0]["stability"]
     return sentences([
-        t(f"xai.agree.{state}", lang, cos=f"{stud['cosine']:.2f}",
-          used=f"{100 * stud['used']:.0f}"),
+        t(f"xai.agree.{state}", lang, cos=fixed(stud["cosine"], 2),
+          used=percent_number(stud["used"])),
         t(f"xai.agree.{X.compare(stud['cosine'], ref['cosine'])}", lang,
-          ref=f"{ref['cosine']:.2f}", studied=f"{stud['cosine']:.2f}"),
-        t("xai.agree.stability", lang, ref_cos=f"{ref_stab:.3f}", studied_cos=f"{stud_stab:.3f}",
-          ref=f"{S.angle_degrees(ref_stab):.1f}", studied=f"{S.angle_degrees(stud_stab):.1f}",
-          sigma=f"{views['reference'][0]['sigma']:.3f}")], lang)
+          ref=fixed(ref["cosine"], 2), studied=fixed(stud["cosine"], 2)),
+        t("xai.agree.stability", lang, ref_cos=fixed(ref_stab, 3), studied_cos=fixed(stud_stab, 3),
+          ref=fixed(S.angle_degrees(ref_stab), 1), studied=fixed(S.angle_degrees(stud_stab), 1),
+          sigma=fixed(views["reference"][0]["sigma"], 3))], lang)
 
 
 def section_scaling(views: dict, settings: dict, scores: dict, labels: dict, lang: str,
                     controls) -> None:
     """The reference model with every layer times g: what changes and what does not."""
-    st.subheader(t("xai.scale.header", lang, g=f"{settings['gain']:g}"))
+    st.subheader(t("xai.scale.header", lang, g=plain(settings["gain"])))
     explain(t("xai.scale.intro", lang), lang)
     st.latex(r"W_l\to g\,W_l,\;\; b_l\to g^{\,l}\,b_l\quad\Longrightarrow\quad "
              r"z\to g^{L}z,\qquad s(x)\to g^{L}s(x)")
@@ -173,16 +180,16 @@ def section_scaling(views: dict, settings: dict, scores: dict, labels: dict, lan
         draw_field(scaled, "scaled", 0, "field_scaled", lang, controls,
                    t("xai.fields.title", lang, model=labels["scaled"], seed=settings["seed"]))
     with right:
-        right.metric(t("xai.metric.scale_mag", lang), f"{numbers['measured']:+.3f}",
-                     t("xai.metric.predicted", lang, value=f"{numbers['predicted']:+.3f}",
+        right.metric(t("xai.metric.scale_mag", lang), signed_fixed(numbers["measured"], 3),
+                     t("xai.metric.predicted", lang, value=signed_fixed(numbers["predicted"], 3),
                        L=settings["depth"]),
                      delta_color="off", delta_arrow="off")
-        right.metric(t("xai.metric.scale_cos", lang), f"{numbers['cosine']:.4f}")
+        right.metric(t("xai.metric.scale_cos", lang), fixed(numbers["cosine"], 4))
         right.metric(t("xai.metric.scale_moved", lang),
                      f"{numbers['moved']} / {numbers['points']}")
-        bounds = {"low": f"{100 * X.UNSURE:g}", "high": f"{100 * (1 - X.UNSURE):g}"}
-        right.metric(t("xai.metric.unsure", lang, **bounds), f"{100 * scaled['unsure']:.0f}%",
-                     t("xai.metric.unsure.was", lang, value=f"{100 * ref['unsure']:.0f}%"),
+        bounds = {"low": percent_number(X.UNSURE, None), "high": percent_number(1 - X.UNSURE, None)}
+        right.metric(t("xai.metric.unsure", lang, **bounds), percent(scaled["unsure"]),
+                     t("xai.metric.unsure.was", lang, value=percent(ref["unsure"])),
                      delta_color="off", delta_arrow="off",
                      help=t("xai.metric.unsure.help", lang, **bounds))
     st.markdown(scaling_story(views, settings, scores, numbers, lang))
@@ -192,11 +199,11 @@ def scaling_story(views: dict, settings: dict, scores: dict, numbers: dict, lang
     """Section 4's verdict, each sentence chosen by the measured numbers."""
     gain = settings["gain"]
     ref, scaled = views["reference"][0], views["scaled"][0]
-    words = {"g": f"{gain:g}", "measured": f"{numbers['measured']:.3f}",
-             "predicted": f"{numbers['predicted']:.3f}", "cos": f"{numbers['cosine']:.4f}",
-             "moved": numbers["moved"], "ref": f"{scores['reference']['cosine']:.2f}",
-             "scaled": f"{scores['scaled']['cosine']:.2f}",
-             "before": f"{100 * ref['unsure']:.0f}", "after": f"{100 * scaled['unsure']:.0f}"}
+    words = {"g": plain(gain), "measured": fixed(numbers["measured"], 3),
+             "predicted": fixed(numbers["predicted"], 3), "cos": fixed(numbers["cosine"], 4),
+             "moved": numbers["moved"], "ref": fixed(scores["reference"]["cosine"], 2),
+             "scaled": fixed(scores["scaled"]["cosine"], 2),
+             "before": percent_number(ref["unsure"]), "after": percent_number(scaled["unsure"])}
     verdict = X.scaling_verdict(views, scores, gain)
     if verdict != "same":
         return t(f"xai.scale.{verdict}", lang, **words)
@@ -244,17 +251,17 @@ def conclusion(scores: dict, views: dict, settings: dict, lang: str) -> None:
     cosine, moved = X.scaling_check(views, 0)
     rounding = X.scaling_verdict(views, scores, settings["gain"]) == "changed"
     parts = [t("xai.end.scale.rounding" if rounding else "xai.end.scale", lang,
-               cos=f"{cosine:.4f}", moved=moved)]
+               cos=fixed(cosine, 4), moved=moved)]
     ref, stud = scores["reference"]["cosine"], scores["studied"]["cosine"]
-    numbers = {"ref": f"{ref:.2f}", "studied": f"{stud:.2f}", "c": f"{settings['c']:g}"}
+    numbers = {"ref": fixed(ref, 2), "studied": fixed(stud, 2), "c": plain(settings["c"])}
     if settings["clip"]:
         before = scores["unclipped"]["cosine"]
         parts.append(t(f"xai.end.clipped.{X.clipping_change(scores)}", lang,
-                       before=f"{before:.2f}", **numbers))
+                       before=fixed(before, 2), **numbers))
     else:
         verdict = X.training_verdict(scores, views)
         if verdict == "empty":
-            numbers["used"] = f"{100 * scores['studied']['used']:.0f}"
+            numbers["used"] = percent_number(scores["studied"]["used"])
         parts.append(t(f"xai.end.training.{verdict}", lang,
                        grad=caret_power_of_ten_or_zero(views["studied"][0]["grad_log10"]),
                        grad_ref=caret_power_of_ten_or_zero(views["reference"][0]["grad_log10"]),
@@ -273,8 +280,8 @@ settings = controls.widgets(*TABLE.controls)
 controls.report()
 
 settings["steps_used"] = X.steps_for(settings["depth"], settings["width"], settings["steps"])
-explain(t("xai.intro", lang, batch=X.BATCH, gain=f"{X.REFERENCE['gain']:g}",
-           lr=f"{X.REFERENCE['lr']:g}"), lang)
+explain(t("xai.intro", lang, batch=X.BATCH, gain=plain(X.REFERENCE["gain"]),
+           lr=plain(X.REFERENCE["lr"])), lang)
 if settings["steps_used"] < settings["steps"]:
     work_capped_notice(lang, t("xai.capped_what", lang), settings["steps"],
                        settings["steps_used"])

@@ -5,10 +5,12 @@ others take the number itself. Tested in tests/ui/test_format.py.
 """
 
 import math
+from collections.abc import Callable
 
 from ui.i18n import t
 
 SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
+MISSING = "–"  # an en dash, where there is no number to show
 
 
 def superscript_digits(text: str) -> str:
@@ -16,9 +18,67 @@ def superscript_digits(text: str) -> str:
     return text.translate(SUPERSCRIPT)
 
 
+def plain(value: float) -> str:
+    """A setting or constant as typed: Python's general format (0.5, 2, 1e-05, 1.23457e+06)."""
+    return f"{value:g}"
+
+
+def fixed(value: float, digits: int) -> str:
+    """Exactly ``digits`` decimals (0.125 -> '0.12' at 2: the nearest, ties to even)."""
+    return f"{value:.{digits}f}"
+
+
+def signed_fixed(value: float, digits: int) -> str:
+    """Like fixed, with the sign always written: +0.125, -1.500."""
+    return f"{value:+.{digits}f}"
+
+
+def significant(value: float, digits: int = 3) -> str:
+    """``digits`` significant digits, trailing zeros dropped (0.0123, 1.23e+04, 1)."""
+    return f"{value:.{digits}g}"
+
+
+def factor(value: float) -> str:
+    """A multiplying factor: 3 significant digits, trailing zeros kept (1.00, 0.500, 2.50e+03)."""
+    return f"{value:#.3g}"
+
+
+def factor_change(value: float) -> str:
+    """A change of a factor, signed like a metric's delta: +0.500, -1.00."""
+    return f"{value:+#.3g}"
+
+
 def factor_from_log10(log10_value: float) -> str:
     """A factor given as log10, with 3 significant digits (1.00, 2.50e+03); '0' if not finite."""
-    return "0" if not math.isfinite(log10_value) else f"{10.0 ** log10_value:#.3g}"
+    return "0" if not math.isfinite(log10_value) else factor(10.0 ** log10_value)
+
+
+def percent_number(share: float, digits: int | None = 0) -> str:
+    """A share (0..1) in percent, without the sign: 0.973 -> '97'; ``digits=None`` writes as
+    few digits as it needs (0.95 -> '95', 0.125 -> '12.5')."""
+    value = 100 * share
+    return plain(value) if digits is None else fixed(value, digits)
+
+
+def percent(share: float, digits: int = 0) -> str:
+    """A share (0..1) in percent, with the sign: 0.973 -> '97%'."""
+    return percent_number(share, digits) + "%"
+
+
+def percent_value(value: float, digits: int = 0) -> str:
+    """A number already in percent, with the sign: 97.25 -> '97.2%' at 1 digit."""
+    return fixed(value, digits) + "%"
+
+
+def or_missing(value: float | None, write: Callable[[float], str]) -> str:
+    """``write(value)``, or '–' where there is no value (None)."""
+    return MISSING if value is None else write(value)
+
+
+def tidy_decimal(value: float, digits: int = 6) -> str:
+    """A float without binary noise: rounded to ``digits`` decimals, then written as Python
+    writes floats (0.30000000000000004 -> '0.3', 4.0 -> '4.0')."""
+    return str(round(value, digits))
 
 
 def decade_count(value: float) -> str:
@@ -34,6 +94,11 @@ def short_number(value: float) -> str:
     return f"{value:.3g}" if abs(value) < 100 else f"{value:.0f}"
 
 
+def caret_power(exponent: float) -> str:
+    """10 to an exponent written as typed, for prose: 10^6, 10^-1, 10^2.5."""
+    return f"10^{plain(exponent)}"
+
+
 def caret_power_of_ten(log10_value: float) -> str:
     """A log10 value as a power of ten for a metric, e.g. 10^3.9 (10^-inf for -inf)."""
     return f"10^{log10_value:.1f}"
@@ -42,7 +107,7 @@ def caret_power_of_ten(log10_value: float) -> str:
 def caret_power_of_ten_or_zero(log10_value: float) -> str:
     """Like caret_power_of_ten, but '0' for an infinite log10 and '–' for NaN."""
     if math.isnan(log10_value):
-        return "–"
+        return MISSING
     return caret_power_of_ten(log10_value) if math.isfinite(log10_value) else "0"
 
 

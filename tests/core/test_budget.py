@@ -49,3 +49,20 @@ def test_saliency_steps_are_multiples_of_fifty():
     capped = budget.saliency_steps(2000, 4, 64)  # 9.46 units a step: 348 fit, so 300
     assert capped == 300
     assert budget.saliency_steps(2000, 10**5, 128) == 50
+
+
+def test_the_deepest_widest_explosion_column_affords_four_of_eight_samples():
+    assert budget.affordable(8, 100 * 128**2, budget.COLUMN_ENTRIES) == 4
+    assert budget.affordable(8, 100 * 136**2, budget.COLUMN_ENTRIES) == 3
+
+
+@given(st.integers(1, 40), st.integers(1, 200), st.integers(1, 256))
+def test_a_phase_grid_fits_when_its_entries_are_within_the_cap(gains, depth, width):
+    assert budget.phase_grid_fits(gains, depth, width) == (
+        gains * depth * width * width <= budget.PHASE_ENTRIES)
+
+
+def test_every_gain_of_a_64_wide_phase_grid_fits_and_of_a_72_wide_one_does_not():
+    assert budget.phase_grid_fits(17, 100, 64)
+    assert not budget.phase_grid_fits(17, 100, 72)
+    assert budget.phase_grid_fits(9, 100, 72)  # every other gain

@@ -99,6 +99,7 @@ def test_deep_gradient_summary_is_consistent_with_its_parts():
     depth, ratio, bin_width = 6, 0.1, 0.25
     out = deep_gradient_summary(depth, 16, 2.0, ratio, 3, bin_width)
     assert out["shift"] == pytest.approx(math.log10(ratio), abs=1e-6)
+    assert out["drop"] == -out["shift"] > 0  # the decades norm clipping takes off
     np.testing.assert_allclose(np.diff(out["edges"]), bin_width)
     for method in ("none", "value", "norm"):
         assert out["counts"][method].sum() + out["zeros"] == out["size"]

@@ -6,7 +6,7 @@ import math
 import numpy as np
 import pytest
 
-from core import growth
+from core import budget, growth
 from core.remedies import (
     CRITICAL_GAINS,
     DEPTH_CURVE,
@@ -23,7 +23,7 @@ BATCH = 32  # the page's batch (core.remedies.BATCH), written out: the counts be
 @pytest.mark.parametrize("width", [16, 48, 64, 112, 128])
 def test_column_samples_is_the_most_that_fits_between_two_and_eight(depth, width):
     fitting = [n for n in range(1, SAMPLES + 1)
-               if depth * width**2 * n <= growth.COLUMN_ENTRIES]
+               if depth * width**2 * n <= budget.COLUMN_ENTRIES]
     assert growth.column_samples(depth, width) == max(2, max(fitting, default=0))
 
 
@@ -172,7 +172,7 @@ def test_depth_readout_compares_depth_one_hundred_with_fifty(half, deep, trend):
 
 @pytest.mark.parametrize("width", [16, 32, 48, 64, 80, 96, 112, 128])
 def test_phase_gains_halve_only_for_simulated_grids_over_the_budget(width):
-    fits = len(growth.PHASE_GAINS) * 100 * width**2 <= growth.PHASE_ENTRIES
+    fits = len(growth.PHASE_GAINS) * 100 * width**2 <= budget.PHASE_ENTRIES
     assert len(growth.phase_gains("sigmoid", width)) == (17 if fits else 9)
     assert len(growth.phase_gains("relu", width)) == 17  # theory costs nothing
     np.testing.assert_array_equal(growth.phase_gains("tanh", 128), growth.PHASE_GAINS[::2])

@@ -129,9 +129,10 @@ def test_buckets_of_long_runs():
                                      "ends": np.array([5, 9])}}) == 5
 
 
-def test_readouts_show_a_dash_where_a_run_has_none():
+def test_readouts_are_the_last_numbers_or_none_where_a_run_has_none():
     s = {"eval": {"acc": np.array([50.0, 97.25]), "loss": np.array([0.7, 0.01234])},
          "max_grad": 12345.0, "clipped": 3}
-    assert lab.readouts(s, TrainConfig(grad_clip=1.0)) == ("97.2%", "0.0123", "1.23e+04", "3")
+    assert lab.readouts(s, TrainConfig(grad_clip=1.0)) == (97.25, 0.01234, 12345.0, 3)
+    assert lab.readouts(s, TrainConfig())[3] is None  # nothing is clipped without a threshold
     empty = {"eval": {"acc": np.array([]), "loss": np.array([])}, "clipped": 0}
-    assert lab.readouts(empty, TrainConfig()) == ("–",) * 4
+    assert lab.readouts(empty, TrainConfig()) == (None,) * 4

@@ -2,9 +2,10 @@
 
 import math
 
+import numpy as np
 import pytest
 
-from core import scenes
+from core import remedies, scenes
 
 CHAIN = {"depth": 100, "width": 128, "act": "relu", "init": "he", "gain": 1.5}
 COLUMN = {"act": "relu", "init": "he", "gain": 1.5, "depth": 20, "good": False, "bn": False,
@@ -43,6 +44,15 @@ def test_explosion_column_grows_as_theory_says_and_shifts_only_when_clipping():
     assert clipped["shift"] > 0 and clipped["growth"] == pytest.approx(plain["growth"])
     deeper = scenes.explosion_column(EXPLOSION, "l", depth=40)
     assert deeper["growth"] == pytest.approx(relu_he_decades(40, 64, 1.5), abs=0.5)
+
+
+def test_explosion_column_shift_is_what_clipping_takes_off_every_layer_of_a_clipped_run():
+    run = remedies.simulate_remedies("relu", "he", 1.5, 20, 64, remedies.Remedies(clip=1.0),
+                                     remedies.SAMPLES, remedies.BATCH, 0)
+    removed = run["weight"] - run["clipped"]  # decades, one value per network in every layer
+    np.testing.assert_allclose(removed, removed[:1].repeat(20, axis=0))
+    shift = scenes.explosion_column({**EXPLOSION, "l_clip": True}, "l")["shift"]
+    assert shift == pytest.approx(float(np.median(removed[0])), abs=1e-12)
 
 
 def test_explosion_numbers_name_both_columns_and_the_deepest_right_column():

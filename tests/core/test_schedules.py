@@ -6,7 +6,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from core.descent import gd_quadratic, gd_quadratic_log10
-from core.schedules import SCHEDULES, decay_params, first_below, learning_rates, schedule_rates
+from core.schedules import (
+    SCHEDULES,
+    decay_params,
+    first_below,
+    learning_rates,
+    schedule_parameters,
+    schedule_rates,
+)
 
 
 def test_learning_rate_formulas():
@@ -80,3 +87,20 @@ def test_first_below():
 def test_bad_arguments_raise_value_error(call):
     with pytest.raises(ValueError):
         call()
+
+
+
+@pytest.mark.parametrize("steps", [4, 40, 300])
+def test_schedule_parameters_shape_a_run_of_n_steps(steps):
+    """step halves every N/4 steps; exponential and inverse_time reach lr/100 and lr/21 at step N
+    (one past the last); cosine is CosineAnnealingLR with T_max = N; constant takes nothing."""
+    def run(schedule: str, extra: int = 0) -> np.ndarray:
+        """The rates of an N-step run (``extra`` steps past its end to see where it lands)."""
+        return learning_rates(1.0, steps + extra, schedule, **schedule_parameters(schedule, steps))
+
+    assert schedule_parameters("constant", steps) == schedule_parameters("cosine", steps) == {}
+    j = np.arange(steps)
+    np.testing.assert_array_equal(run("step"), 0.5 ** (j // (steps // 4)))
+    assert run("exponential", extra=1)[steps] == pytest.approx(0.01)
+    assert run("inverse_time", extra=1)[steps] == pytest.approx(1 / 21)
+    np.testing.assert_allclose(run("cosine"), (1 + np.cos(np.pi * j / steps)) / 2)

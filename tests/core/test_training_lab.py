@@ -25,9 +25,8 @@ from core.optimizers import (
     MOMENTUM,
     init_optimizer,
     optimizer_direction,
-    schedule_parameters,
 )
-from core.schedules import learning_rates
+from core.schedules import learning_rates, schedule_parameters
 from core.train_step import clip_changed, clip_gradients
 from core.training import FLOAT32_MAX, TrainConfig, train, within_float32
 

@@ -8,6 +8,7 @@ import pytest
 
 from core.cliff import CLIFF_MINIMUM, CLIFF_REGION, cliff_loss, cliff_runs
 from core.clip_effects import deep_gradient_summary
+from core.clipping import EPS
 from ui.charts import clipping_data as data
 from ui.charts.clipping import MAP_WIDTH, SQUARE
 from ui.charts.common import PRESENTER_HEIGHT
@@ -52,6 +53,21 @@ def test_deep_gradient_frames_hold_every_bin_and_layer():
     np.testing.assert_array_equal(weights.log10_norm, summary["norms"]["value"][0])
     biases = norms[(norms.method == "norm") & (norms.kind == "bias")]
     np.testing.assert_array_equal(biases.log10_norm, summary["norms"]["norm"][1])
+    frames = data.summary_frames(summary)
+    pd.testing.assert_frame_equal(frames["bins"], bins)
+    pd.testing.assert_frame_equal(frames["norms"], norms)
+
+
+def test_kinds_are_translated():
+    assert data.kind_labels("en") == {"weight": "weights W_l", "bias": "biases b_l"}
+    frame = data.kind_labelled(pd.DataFrame({"kind": ["bias", "weight"], "x": [1, 2]}), "en")
+    assert frame.kind.tolist() == ["biases b_l", "weights W_l"] and frame.x.tolist() == [1, 2]
+
+
+def test_the_norm_rule_and_prose_write_pytorchs_epsilon():
+    assert EPS == 1e-6 and data.EPS_TEXT == "1e-6"
+    assert data.NORM_RULE.endswith(r"\varepsilon = 10^{-6}")
+    assert r"\frac{c}{\lVert g\rVert+\varepsilon}" in data.NORM_RULE
 
 
 def test_lines_and_marks():

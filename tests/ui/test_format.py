@@ -5,23 +5,139 @@ import math
 import pytest
 
 from ui.format import (
+    MISSING,
+    caret_power,
     caret_power_of_ten,
     caret_power_of_ten_or_zero,
     decade_count,
     e_power_of_ten,
+    factor,
+    factor_change,
     factor_from_log10,
+    fixed,
     latex_power_of_ten,
     latex_scientific_number,
     mantissa_and_exponent,
+    or_missing,
+    percent,
+    percent_number,
+    percent_value,
+    plain,
     scientific_from_log10,
     scientific_number,
     short_number,
+    signed_fixed,
+    significant,
     superscript_digits,
     superscript_scientific,
+    tidy_decimal,
     word_list,
 )
 
 INF, NAN = math.inf, math.nan
+
+
+@pytest.mark.parametrize("value, text", [
+    (0.5, "0.5"), (2, "2"), (2.0, "2"), (-1.0, "-1"), (100.0, "100"), (0.0001, "0.0001"),
+    (1e-5, "1e-05"), (1234567.0, "1.23457e+06"), (0.1 + 0.2, "0.3"),  # 6 significant digits
+])
+def test_plain(value, text):
+    assert plain(value) == text
+
+
+@pytest.mark.parametrize("value, digits, text", [
+    (0.125, 2, "0.12"), (0.375, 2, "0.38"),  # exact binary ties go to the even digit
+    (2.5, 0, "2"), (3.5, 0, "4"),
+    (0.995, 2, "0.99"),  # 0.995 is 0.99499999... in binary: down
+    (99.95, 1, "100.0"),  # 99.95 is 99.95000000000000284... in binary: up
+    (1.0, 4, "1.0000"), (-0.0004, 3, "-0.000"), (NAN, 2, "nan"),
+])
+def test_fixed(value, digits, text):
+    assert fixed(value, digits) == text
+
+
+@pytest.mark.parametrize("value, digits, text", [
+    (0.125, 3, "+0.125"), (-1.5, 3, "-1.500"), (0.0, 3, "+0.000"), (-0.0004, 3, "-0.000"),
+])
+def test_signed_fixed(value, digits, text):
+    assert signed_fixed(value, digits) == text
+
+
+@pytest.mark.parametrize("value, digits, text", [
+    (0.012345, 3, "0.0123"), (12345.0, 3, "1.23e+04"), (1.0, 3, "1"), (2 / 3, 4, "0.6667"),
+    (0.9995, 3, "1"), (0.99949, 3, "0.999"), (INF, 3, "inf"),
+])
+def test_significant(value, digits, text):
+    assert significant(value, digits) == text
+
+
+def test_significant_defaults_to_three_digits():
+    assert significant(0.012345) == "0.0123"
+
+
+@pytest.mark.parametrize("value, text", [
+    (1.0, "1.00"), (0.5, "0.500"), (0.9995, "1.00"), (2500.0, "2.50e+03"),
+    (123.456, "123."),  # the '#' flag keeps the decimal point when no digit follows
+])
+def test_factor(value, text):
+    assert factor(value) == text
+
+
+@pytest.mark.parametrize("value, text", [
+    (0.5, "+0.500"), (-1.0, "-1.00"), (0.0, "+0.00"), (-0.00123, "-0.00123"),
+])
+def test_factor_change(value, text):
+    assert factor_change(value) == text
+
+
+@pytest.mark.parametrize("share, digits, text", [
+    (0.973, 0, "97"), (0.0, 0, "0"), (1.0, 0, "100"),
+    (0.995, 0, "100"),  # 100 * 0.995 is exactly 99.5 in float64, and the tie goes to even: 100
+    (0.985, 0, "98"),  # 100 * 0.985 is exactly 98.5: the tie goes to even, 98
+    (0.005, 0, "0"), (0.015, 0, "2"),  # 0.5 -> 0 and 1.5 -> 2, ties to even
+    (0.9995, 1, "100.0"), (0.12345, 1, "12.3"),
+    (0.95, None, "95"), (0.125, None, "12.5"), (0.01, None, "1"), (1 - 0.01, None, "99"),
+    (0.07, None, "7"),  # 100 * 0.07 = 7.000000000000001: six significant digits hide it
+])
+def test_percent_number(share, digits, text):
+    assert percent_number(share, digits) == text
+
+
+@pytest.mark.parametrize("share, text", [
+    (0.973, "97%"), (0.995, "100%"), (0.985, "98%"), (1.0, "100%"), (0.0, "0%"),
+])
+def test_percent(share, text):
+    assert percent(share) == text
+
+
+@pytest.mark.parametrize("value, digits, text", [
+    (97.25, 1, "97.2%"),  # 97.25 is exact in binary: the tie goes to even
+    (97.35, 1, "97.3%"),  # 97.35 is 97.3499999... in binary
+    (100.0, 1, "100.0%"), (50.45, 1, "50.5%"), (49.5, 0, "50%"), (50.5, 0, "50%"),
+])
+def test_percent_value(value, digits, text):
+    assert percent_value(value, digits) == text
+
+
+def test_or_missing_writes_a_dash_only_for_none():
+    assert or_missing(None, plain) == MISSING == "–"
+    assert or_missing(0.0, plain) == "0"
+    assert or_missing(3, str) == "3"
+
+
+@pytest.mark.parametrize("value, text", [
+    (0.1 * 3, "0.3"), (4.0, "4.0"), (0.4, "0.4"), (1234.5678901, "1234.56789"),
+    (4e-7, "0.0"),  # below 6 decimals nothing is left
+])
+def test_tidy_decimal(value, text):
+    assert tidy_decimal(value) == text
+
+
+@pytest.mark.parametrize("exponent, text", [
+    (6, "10^6"), (-1.0, "10^-1"), (1.0, "10^1"), (2.5, "10^2.5"),
+])
+def test_caret_power(exponent, text):
+    assert caret_power(exponent) == text
 
 
 @pytest.mark.parametrize("log10_value, text", [

@@ -14,6 +14,7 @@ from ui.charts.training_data import (
     heat_extent,
     heat_frame,
     norm_frames,
+    readout_texts,
 )
 
 CALM = TrainConfig(depth=3, width=8, steps=40, eval_every=5, lr=0.1, grad_clip=1.0)
@@ -74,3 +75,15 @@ def test_the_boundary_grid_and_the_points_are_labelled_by_class(runs):
     assert len(grid) == lab.GRID ** 2 and grid["p"].between(0, 1).all()
     assert (grid["x_to"] > grid["x_from"]).all() and (grid["y_to"] > grid["y_from"]).all()
     assert set(points["label"]) == {"class 0", "class 1"} and len(points) == len(data[0])
+
+
+def test_readout_texts_write_core_readouts_as_the_metrics_show_them():
+    assert readout_texts((97.25, 0.01234, 12345.0, 3)) == ("97.2%", "0.0123", "1.23e+04", "3")
+    assert readout_texts((100.0, 0.0, 0.5, 0)) == ("100.0%", "0", "0.5", "0")
+    assert readout_texts((None,) * 4) == ("–",) * 4
+
+
+def test_readout_texts_of_a_real_run(runs):
+    accuracy, loss, max_grad, clipped = lab.readouts(runs["A"], CALM)
+    assert readout_texts((accuracy, loss, max_grad, clipped)) == (
+        f"{accuracy:.1f}%", f"{loss:.3g}", f"{max_grad:.3g}", str(clipped))

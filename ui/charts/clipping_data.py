@@ -1,4 +1,5 @@
-"""The gradient-clipping page's chart datasets, shaped from core results.
+"""The gradient-clipping page's chart datasets, shaped from core results, and the epsilon of
+clipping by norm as its formula and prose write it.
 
 The chart templates in ui/charts/clipping.py read these frames as named datasets (``labelled``
 adds the translated ``label`` column), and draw at the widths given here.
@@ -11,13 +12,17 @@ import pandas as pd
 
 from core.cliff import CLIFF_MINIMUM, CLIFF_REGION, loss_grid
 from core.clip_effects import KINDS
-from core.clipping import METHODS
+from core.clipping import EPS, METHODS
 from ui.charts.clipping import MAP_WIDTH, SQUARE
 from ui.charts.common import PRESENTER_HEIGHT, finite_rows
+from ui.format import e_power_of_ten, latex_power_of_ten
 from ui.i18n import t
 
 EXTENT_MARGIN = 1.15  # the 2-D picture shows a little beyond the vector and the box's corner
 CELL_OVERLAP = 0.53  # half a cell and a little more: no hairline seams between rectangles
+EPS_TEXT = e_power_of_ten(math.log10(EPS))  # PyTorch's 1e-6, as the prose writes it
+NORM_RULE = (r"g \leftarrow g\cdot\min\!\Big(1,\ \frac{c}{\lVert g\rVert+\varepsilon}\Big),"
+             rf"\quad \varepsilon = {latex_power_of_ten(math.log10(EPS))}")  # clip_grad_norm_
 
 
 def method_labels(lang: str, methods=METHODS) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -28,6 +33,16 @@ def method_labels(lang: str, methods=METHODS) -> tuple[tuple[str, ...], tuple[st
 def labelled(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     """``frame`` with a translated ``label`` column next to ``method``."""
     return frame.assign(label=frame["method"].map({m: t(f"method.{m}", lang) for m in METHODS}))
+
+
+def kind_labels(lang: str) -> dict[str, str]:
+    """The translated names of the per-layer norms' kinds (weight, bias), in KINDS order."""
+    return {kind: t(f"cl.b.kind.{kind}", lang) for kind in KINDS}
+
+
+def kind_labelled(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """``frame`` with its ``kind`` column translated."""
+    return frame.assign(kind=frame["kind"].map(kind_labels(lang)))
 
 
 def picture_extent(magnitude: float, threshold: float) -> float:
@@ -67,6 +82,11 @@ def layer_norm_rows(summary: dict) -> pd.DataFrame:
                             "log10_norm": summary["norms"][method][row]})
               for method in METHODS for row, kind in enumerate(KINDS)]
     return pd.concat(frames, ignore_index=True)
+
+
+def summary_frames(summary: dict) -> dict[str, pd.DataFrame]:
+    """deep_gradient_summary's chart frames: "bins" (histogram_bins), "norms" (layer_norm_rows)."""
+    return {"bins": histogram_bins(summary), "norms": layer_norm_rows(summary)}
 
 
 def value_threshold_rule(v: float, what: str) -> pd.DataFrame:

@@ -1,4 +1,4 @@
-"""The training lab's chart datasets, shaped from run summaries (core.lab.summarise).
+"""The training lab's chart datasets and readouts, shaped from run summaries (core.lab).
 
 ``runs`` maps "A" (and "B") to summaries; the chart templates in ui/charts/training.py read
 these frames as named datasets.
@@ -11,7 +11,17 @@ import pandas as pd
 
 from core.lab import last_finite_step
 from ui.charts.common import finite_rows
+from ui.format import or_missing, percent_value, significant
 from ui.frames import shown_rows
+
+
+def readout_texts(readouts: tuple) -> tuple[str, str, str, str]:
+    """core.lab.readouts as the metrics show them: accuracy 97.2%, loss and largest gradient
+    norm to 3 significant digits, steps clipped; '–' for a number a run does not have."""
+    accuracy, loss, max_grad, clipped = readouts
+    return (or_missing(accuracy, lambda value: percent_value(value, 1)),
+            or_missing(loss, significant), or_missing(max_grad, significant),
+            or_missing(clipped, str))
 
 
 def divergence_frame(runs: dict, words: dict, first_step: int) -> pd.DataFrame:

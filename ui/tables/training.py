@@ -1,9 +1,10 @@
 """The training lab's controls and presets: configuration A, and B's overrides of it."""
 
 from core.activations import ACTIVATIONS
+from core.clipping import METHODS
 from core.datasets import DATASETS
 from core.ensemble import INITS
-from core.lab import BATCH, FLAGS, LEARNING_RATES, METHODS, WEIGHT_CLIPS
+from core.lab import BATCH, FLAGS, LEARNING_RATES, WEIGHT_CLIPS
 from core.optimizers import OPTIMIZERS
 from core.schedules import SCHEDULES
 from ui.control_table import ControlTable, Select, Slider, Toggle, seed_slider
