@@ -10,7 +10,7 @@ from ui.charts.layers import profile_template
 from ui.control_table import ControlTable
 from ui.controls import Controls
 from ui.display import show_chart
-from ui.format import superscript_digits, superscript_scientific
+from ui.format import percent_number, plain, superscript_digits, superscript_scientific
 from ui.frames import BAND_QUANTILES, decade_extent, profile_frame
 from ui.i18n import t
 from ui.shell import PAGES, PAGES_BY_ID, page_setup
@@ -33,7 +33,7 @@ def gradient_profiles(depth: int, width: int, samples: int, batch: int, seed: in
     """The chart's per-layer bands per gain (series: the gain), the median growth at the input
     per gain, and the number of gradients behind each band."""
     profiles = relu_gain_profiles(depth, width, samples, batch, seed, HOME_GAINS)
-    frame = pd.concat([profile_frame(values, f"{gain:g}")
+    frame = pd.concat([profile_frame(values, plain(gain))
                        for gain, values in profiles.relative.items()], ignore_index=True)
     return frame, profiles.growth, profiles.runs
 
@@ -43,7 +43,7 @@ def home_chart(lang: str, controls: Controls) -> tuple[dict[float, float], int]:
     gradients behind each band (the caption's)."""
     profile, growth, runs = gradient_profiles(HOME_DEPTH, HOME_WIDTH, HOME_SAMPLES, HOME_BATCH)
     keys = tuple(verdict(growth[gain]) for gain in HOME_GAINS)  # the regime each line shows
-    labels = {f"{gain:g}": t("home.series", lang, gain=f"{gain:g}",
+    labels = {plain(gain): t("home.series", lang, gain=plain(gain),
                              regime=t(f"regime.{key}", lang))
               for gain, key in zip(HOME_GAINS, keys, strict=True)}
     chart = profile_template(
@@ -65,14 +65,14 @@ def chart_caption(growth: dict[float, float], runs: int, lang: str) -> str:
     (g_low, low), (g_mid, mid), (g_high, high) = sorted(growth.items())
     return t("home.chart_caption", lang, depth=HOME_DEPTH, samples=HOME_SAMPLES,
              batch=HOME_BATCH, n=runs, g_low=g_low, low=low, g_mid=g_mid,
-             mid=mid, g_high=g_high, high=high, q_low=round(100 * BAND_QUANTILES[0]),
-             q_high=round(100 * BAND_QUANTILES[1]))
+             mid=mid, g_high=g_high, high=high, q_low=percent_number(BAND_QUANTILES[0], None),
+             q_high=percent_number(BAND_QUANTILES[1], None))
 
 
 def myth_values() -> dict[str, dict[str, str]]:
     """The placeholders of the myths and facts (the article's loop, run as written)."""
     epochs = str(ARTICLE_EPOCHS)
-    loop = {"lr": f"{ARTICLE_LR:g}", "epochs": epochs, "power": superscript_digits(epochs),
+    loop = {"lr": plain(ARTICLE_LR), "epochs": epochs, "power": superscript_digits(epochs),
             "factor": superscript_scientific(seed_article_loop())}
     return {"gd_loop": loop}
 

@@ -99,52 +99,50 @@ SIGMOID_SLOPE = 0.25  # max of sigmoid'(z), at z = 0
 
 
 def story_numbers(runs: dict, configs: dict, starts: dict) -> dict:
-    """Every number a preset's story may name, formatted, from the runs and their networks."""
+    """Every number a preset's story may name: "network" (A's setting and initial network),
+    "runs" (run_numbers per run key) and, with a run B, "b" (b_numbers)."""
     ca, sa = configs["A"], starts["A"]
     n_var = weight_factor(ca.init, ca.gain, ca.width, ca.width)
-    numbers = {"depth": ca.depth, "hidden": sa["hidden"], "width": ca.width,
-               "gain": f"{ca.gain:g}", "lr": f"{ca.lr:g}", "momentum": f"{MOMENTUM:g}",
-               "eps": f"{ADAM_EPS:g}", "spread0": f"{sa['spread'][0]:.1f}",
-               "n_var": f"{n_var:.3g}", "cap": f"{n_var * SIGMOID_SLOPE ** 2:.3g}"}
+    network = {"depth": ca.depth, "hidden": sa["hidden"], "width": ca.width, "gain": ca.gain,
+               "lr": ca.lr, "momentum": MOMENTUM, "eps": ADAM_EPS, "spread0": sa["spread"][0],
+               "n_var": n_var, "cap": n_var * SIGMOID_SLOPE ** 2}
     if theory_applies(ca.activation):
-        factor = gradient_factor(ca.activation, ca.init, ca.gain, ca.width, ca.width)
-        numbers["factor"] = f"{factor:.3g}"
-    for key, s in runs.items():
-        numbers |= run_numbers(key.lower(), s, configs[key], starts[key])
+        network["factor"] = gradient_factor(ca.activation, ca.init, ca.gain, ca.width, ca.width)
+    numbers = {"network": network,
+               "runs": {key: run_numbers(s, configs[key], starts[key]) for key, s in runs.items()}}
     if "B" in configs:
-        numbers |= b_numbers(configs["B"], sa)
+        numbers["b"] = b_numbers(configs["B"], sa)
     return numbers
 
 
-def run_numbers(k: str, s: dict, config: TrainConfig, start: dict) -> dict:
-    """A story's numbers about one run (keys end in ``_k``), formatted."""
+def run_numbers(s: dict, config: TrainConfig, start: dict) -> dict:
+    """A story's numbers about one run; None where the run has no such number (no hidden
+    width x width layer, no gradient clipping, a rate never halved)."""
     hidden_n_var = start["n_var"][1:-1]  # the width x width layers
-    numbers = {f"steps_{k}": s["steps"], f"clipped_{k}": s["clipped"],
-               f"spread_{k}": f"{start['spread'][-1]:.1f}",
-               f"n_var_{k}": f"{np.mean(hidden_n_var):.1f}" if len(hidden_n_var) else "",
-               f"at_bound_{k}": f"{100 * start['at_bound']:.0f}",
-               f"skips_{k}": start["skips"], f"majority_{k}": f"{100 * s['majority']:.0f}",
-               f"thr_{k}": f"{config.grad_clip:g}" if config.grad_clip else ""}
+    numbers = {"steps": s["steps"], "clipped": s["clipped"], "spread": start["spread"][-1],
+               "n_var": float(np.mean(hidden_n_var)) if len(hidden_n_var) else None,
+               "at_bound": start["at_bound"], "skips": start["skips"],
+               "majority": s["majority"], "thr": config.grad_clip or None}
     if "grad0" in s:
-        numbers |= {f"grad0_{k}": f"{s['grad0']:.3g}", f"ratio_{k}": f"{s['ratio']:.1f}",
-                    f"silent_{k}": s["silent"], f"loss_{k}": f"{s['eval']['loss'][-1]:.3g}",
-                    f"half_{k}": s["lr"][2] if s["lr"][2] is not None else "–",
-                    f"end_{k}": f"{s['lr'][1]:.3g}",
-                    f"g1_start_{k}": f"{s['first_layer'][0]:.2g}",
-                    f"g1_end_{k}": f"{s['first_layer'][1]:.2g}"}
+        numbers |= {"grad0": s["grad0"], "ratio": s["ratio"], "silent": s["silent"],
+                    "loss": s["eval"]["loss"][-1], "half": s["lr"][2], "end": s["lr"][1],
+                    "g1_start": s["first_layer"][0], "g1_end": s["first_layer"][1]}
     return numbers
 
 
 def b_numbers(cb: TrainConfig, sa: dict) -> dict:
-    """A story's numbers about B's schedule and weight clipping against A's initial network."""
+    """A story's numbers about B's schedule and weight clipping against A's initial network:
+    decay (the inverse-time decay constant times T: 20 in lr / (1 + 20 t/T), else 0),
+    spec_lo/spec_hi (A's hidden ||W||_2 range) and, with weight clipping, c, bound (c sqrt(mn))
+    and ncc (n c^2)."""
     spectral = sa["spectral"][1:-1]
     decay = schedule_parameters(cb.schedule, cb.steps).get("decay", 0.0) * cb.steps
-    numbers = {"decay": f"{decay:g}", "spec_lo": f"{np.min(spectral, initial=np.inf):.2g}",
-               "spec_hi": f"{np.max(spectral, initial=0.0):.2g}"}
+    numbers = {"decay": decay, "spec_lo": float(np.min(spectral, initial=np.inf)),
+               "spec_hi": float(np.max(spectral, initial=0.0))}
     if cb.weight_clip is not None:
-        bound = clipped_spectral_bound(cb.weight_clip, (cb.width, cb.width))
-        numbers |= {"c": f"{cb.weight_clip:g}", "bound": f"{bound:.2g}",
-                    "ncc": f"{cb.width * cb.weight_clip ** 2:.2g}"}
+        numbers |= {"c": cb.weight_clip,
+                    "bound": clipped_spectral_bound(cb.weight_clip, (cb.width, cb.width)),
+                    "ncc": cb.width * cb.weight_clip ** 2}
     return numbers
 
 

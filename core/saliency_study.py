@@ -182,6 +182,16 @@ def compare(studied: float, reference: float) -> str:
 # ---------------------------------------------------------------- scaling and verdicts
 
 
+def equal_when_rounded(a: float, b: float, digits: int) -> bool:
+    """Whether a and b round to the same number at ``digits`` decimals, as their text shows it
+    (-0.001 and 0.001 differ at 2: "-0.00" and "0.00"; NaN equals NaN)."""
+    if math.isnan(a) or math.isnan(b):
+        return math.isnan(a) and math.isnan(b)
+    # Python's float rounding is exact, as text formatting is; NumPy's round is not
+    rounded_a, rounded_b = round(float(a), digits), round(float(b), digits)
+    return rounded_a == rounded_b and math.copysign(1, rounded_a) == math.copysign(1, rounded_b)
+
+
 def scaling_check(views: dict, seed_index: int) -> tuple[float, int]:
     """(cosine between the reference's and the scaled copy's directions, points that changed
     class) for one of the two seeds."""
@@ -202,7 +212,8 @@ def scaling_holds(views: dict, scores: dict) -> bool:
     """Whether the scaled copy kept every direction and class on both seeds, and so the seed
     agreement as shown."""
     checks = [scaling_check(views, i) for i in range(len(views["reference"]))]
-    same_agreement = (f"{scores['scaled']['cosine']:.2f}" == f"{scores['reference']['cosine']:.2f}")
+    same_agreement = equal_when_rounded(scores["scaled"]["cosine"],
+                                        scores["reference"]["cosine"], 2)
     return all(cos > EXACT and moved == 0 for cos, moved in checks) and same_agreement
 
 
@@ -216,7 +227,7 @@ def scaling_verdict(views: dict, scores: dict, gain: float) -> str:
 
 def unsure_change(before: float, after: float) -> str:
     """"same" (equal as whole percents), "shrinks" or "grows": the unsure share after scaling."""
-    if f"{100 * before:.0f}" == f"{100 * after:.0f}":
+    if equal_when_rounded(100 * before, 100 * after, 0):
         return "same"
     return "shrinks" if after < before else "grows"
 

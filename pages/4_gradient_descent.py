@@ -1,7 +1,6 @@
 """Gradient descent updates: step-size regimes in 1-D, ill-conditioning in 2-D, learning-rate
 schedules, and what the seed article's loop really computes."""
 
-import pandas as pd
 import streamlit as st
 
 from core.conditioning import log10_norm, two_curvatures
@@ -12,11 +11,9 @@ from core.descent import (
     ARTICLE_LR,
     FLOAT64_MAX,
     contraction_factor,
-    first_shrinking_step,
     first_zero_step,
     gd_quadratic,
     gd_quadratic_log10,
-    peak_step,
     regime,
     regime_thresholds,
     schedule_courses,
@@ -27,6 +24,7 @@ from core.descent import (
 from ui.charts import conditioning as plane_charts
 from ui.charts import descent as charts
 from ui.charts import schedules as schedule_charts
+from ui.charts.descent_data import schedule_table
 from ui.controls import Controls, section
 from ui.display import explain, show_chart
 from ui.format import (
@@ -232,7 +230,7 @@ def schedules(lang: str, controls: Controls) -> None:
     drawn = schedule_charts.thinned_points(steps)
     if drawn is not None:
         st.caption(t("gd.c.thinned", lang, n=drawn, steps=steps))
-    st.dataframe(schedule_table(runs, keys, names, lang), hide_index=True)
+    st.dataframe(schedule_table(runs, keys, names, LAMBDA_SCHEDULE, lang), hide_index=True)
     for k in keys:
         overflow, zero = runs[k].overflow, first_zero_step(runs[k].log10_abs)
         if overflow is not None:
@@ -255,21 +253,6 @@ def schedule_outcomes(runs: dict, keys: list[str], names: dict, eta0: float, ste
                 names=t("gd.c.list_sep", lang).join(names[k] for k in members))
               for course, members in courses.items()]
     return "\n".join(f"- {line}" for line in lines)
-
-
-def schedule_table(runs: dict, keys: list[str], names: dict, lang: str) -> pd.DataFrame:
-    """Per schedule: when the rate falls below 2/lambda, the peak of |x| and the final |x|."""
-    rows = []
-    for k in keys:
-        below, logs = first_shrinking_step(runs[k].rates, LAMBDA_SCHEDULE), runs[k].log10_abs
-        peak = peak_step(logs)
-        rows.append({t("gd.c.series", lang): names[k],
-                     t("gd.c.col_below", lang): "—" if below is None else str(below),
-                     t("gd.c.col_peak", lang): t(
-                         "gd.c.peak_cell", lang, value=scientific_from_log10(logs[peak], 1.0, 3),
-                         k=peak),
-                     t("gd.c.col_final", lang): scientific_from_log10(logs[-1], 1.0, 3)})
-    return pd.DataFrame(rows)
 
 
 def seed_loop(lang: str) -> None:

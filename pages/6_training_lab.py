@@ -14,6 +14,7 @@ from ui.format import e_power_of_ten, fixed, plain, significant
 from ui.i18n import sentences, t
 from ui.shell import page_setup
 from ui.tables.training import B_KEYS, DATA_KEYS, OPTIM_KEYS, REMEDY_KEYS, TABLE
+from ui.training_text import story_words
 
 COLOURS = {"A": COLORS["none"], "B": COLORS["norm"]}
 DIVERGED_KEYS = {"nan": "tl.status.diverged_nan", "inf": "tl.status.diverged_inf",
@@ -91,7 +92,7 @@ def show_status(s: dict, label: str, lang: str) -> None:
 
 def story(preset: str, runs: dict, configs: dict, starts: dict, lang: str) -> str:
     """A preset's teaching story: its set-up, what the numbers show, how the runs ended."""
-    numbers = story_numbers(runs, configs, starts)
+    numbers = story_words(story_numbers(runs, configs, starts))
     keys = [f"tl.story.{preset}", *story_clauses(preset, runs, configs, starts)]
     ends = [t(f"tl.story.run.{lab.outcome(s)}", lang, run=key,
               acc=fixed(lab.final_accuracy(s), 1), chance=plain(lab.CHANCE),

@@ -4,6 +4,7 @@ import streamlit as st
 
 from core import scenes
 from ui.controls import Controls, url_value
+from ui.format import fixed, percent, plain, signed_fixed, signed_significant, significant
 from ui.i18n import t
 from ui.presets import PRESETS, SCENES, preset_label
 from ui.shell import PAGES_BY_ID, page_setup
@@ -17,41 +18,43 @@ SCENE_KEY = "scene"  # the table's one control: the scene shown
 
 def shown(value) -> str:
     """A preset value as a sentence shows it (1.0 -> "1", 0.01 -> "0.01")."""
-    return f"{value:g}" if isinstance(value, float) else str(value)
+    return plain(value) if isinstance(value, float) else str(value)
 
 
 def chain_rule_values(p: dict) -> dict[str, str]:
     """Expected growth (theory) or, for sigmoid, its bound from sigma' <= 1/4."""
     n = scenes.chain_rule_numbers(p)
-    values = {"nvar": f"{n['nvar']:.3g}", "before": shown(PRESETS["chain_rule"]["healthy"]["gain"])}
+    values = {"nvar": significant(n["nvar"]),
+              "before": shown(PRESETS["chain_rule"]["healthy"]["gain"])}
     if "bound" in n:
-        return {**values, "bound": f"{n['bound']:.3g}", "decades": f"{n['decades']:.1f}"}
-    return {**values, "decades": f"{n['decades']:+.1f}", "factor": f"{n['factor']:.3g}"}
+        return {**values, "bound": significant(n["bound"]), "decades": fixed(n["decades"], 1)}
+    return {**values, "decades": signed_fixed(n["decades"], 1),
+            "factor": significant(n["factor"])}
 
 
 def explosion_values(p: dict) -> dict[str, str]:
     """Both columns' growth, the shift clipping gives them, and the right one at full depth."""
     n = scenes.explosion_numbers(p, PRESETS["explosion"]["defaults"])
-    return {**{key: f"{n[key]:+.1f}" for key in ("left", "right", "before", "deep_right")},
-            **{key: f"{n[key]:.1f}" for key in ("left_shift", "right_shift")},
+    return {**{key: signed_fixed(n[key], 1) for key in ("left", "right", "before", "deep_right")},
+            **{key: fixed(n[key], 1) for key in ("left_shift", "right_shift")},
             "deep": str(n["deep"])}
 
 
 def clipping_values(p: dict) -> dict[str, str]:
     """The angle clipping by value turns the 2-D gradient by."""
-    return {"angle": f"{scenes.value_clipping_angle(p):.0f}"}
+    return {"angle": fixed(scenes.value_clipping_angle(p), 0)}
 
 
 def weight_clipping_values(p: dict) -> dict[str, str]:
     """Share of the page's He-initialised weights that clipping at c puts exactly at +-c."""
-    return {"share": f"{scenes.share_pinned(p):.0%}"}
+    return {"share": percent(scenes.share_pinned(p))}
 
 
 def descent_values(p: dict) -> dict[str, str]:
     """The step factor 1 - eta*lambda and x after k steps on f(x) = lambda x^2 / 2."""
     n = scenes.descent_numbers(p)
-    return {"factor": f"{n['factor']:+.3g}", "size": f"{n['size']:.3g}", "xk": f"{n['xk']:.3g}",
-            "last": f"{n['last']:g}"}
+    return {"factor": signed_significant(n["factor"]), "size": significant(n["size"]),
+            "xk": significant(n["xk"]), "last": plain(n["last"])}
 
 
 COMPUTED = {"chain_rule": chain_rule_values, "explosion": explosion_values,

@@ -38,6 +38,11 @@ def significant(value: float, digits: int = 3) -> str:
     return f"{value:.{digits}g}"
 
 
+def signed_significant(value: float, digits: int = 3) -> str:
+    """Like significant, with the sign always written: +0.5, -1.25, +0."""
+    return f"{value:+.{digits}g}"
+
+
 def factor(value: float) -> str:
     """A multiplying factor: 3 significant digits, trailing zeros kept (1.00, 0.500, 2.50e+03)."""
     return f"{value:#.3g}"
@@ -73,6 +78,12 @@ def percent_value(value: float, digits: int = 0) -> str:
 def or_missing(value: float | None, write: Callable[[float], str]) -> str:
     """``write(value)``, or '–' where there is no value (None)."""
     return MISSING if value is None else write(value)
+
+
+def or_empty(value: float | None, write: Callable[[float], str]) -> str:
+    """``write(value)``, or nothing ('') where there is no value (None): a clause that has no
+    such number leaves its place blank."""
+    return "" if value is None else write(value)
 
 
 def tidy_decimal(value: float, digits: int = 6) -> str:

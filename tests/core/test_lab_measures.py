@@ -100,23 +100,30 @@ def run_summary(silent=None, majority=0.5) -> dict:
             "lr": (0.1, 0.05, 6), "first_layer": (0.0123, 0.000456)}
 
 
-def test_run_numbers_format_one_run():
-    numbers = run_numbers("a", run_summary(), TrainConfig(grad_clip=1.0), start())
-    assert numbers["n_var_a"] == "3.0"  # the mean over the width x width layers (2 and 4)
-    assert (numbers["at_bound_a"], numbers["thr_a"], numbers["loss_a"], numbers["half_a"],
-            numbers["g1_end_a"]) == ("25", "1", "0.123", 6, "0.00046")
+def test_run_numbers_of_one_run():
+    numbers = run_numbers(run_summary(), TrainConfig(grad_clip=1.0), start())
+    assert numbers["n_var"] == 3.0  # the mean over the width x width layers (2 and 4)
+    assert (numbers["spread"], numbers["at_bound"], numbers["thr"], numbers["loss"],
+            numbers["half"], numbers["end"], numbers["g1_end"]) == (
+        -0.5, 0.25, 1.0, 0.1234, 6, 0.05, 0.000456)
     unrun = {key: value for key, value in run_summary().items() if key != "grad0"}
-    assert set(run_numbers("a", unrun, TrainConfig(), start())) == {
-        "steps_a", "clipped_a", "spread_a", "n_var_a", "at_bound_a", "skips_a", "majority_a",
-        "thr_a"}
+    assert set(run_numbers(unrun, TrainConfig(), start())) == {
+        "steps", "clipped", "spread", "n_var", "at_bound", "skips", "majority", "thr"}
+
+
+def test_run_numbers_are_none_where_a_run_has_no_such_number():
+    shallow = start() | {"n_var": np.array([1.0, 1.0])}  # no width x width layer
+    numbers = run_numbers(run_summary() | {"lr": (0.1, 0.1, None)}, TrainConfig(), shallow)
+    assert (numbers["n_var"], numbers["thr"], numbers["half"]) == (None, None, None)
 
 
 def test_b_numbers_give_the_clipped_bound():
-    cb = TrainConfig(width=16, weight_clip=0.1, schedule="step", steps=100)
+    cb = TrainConfig(width=16, weight_clip=0.1, schedule="inverse_time", steps=100)
     numbers = b_numbers(cb, start())
-    assert (numbers["spec_lo"], numbers["spec_hi"], numbers["c"]) == ("2", "3", "0.1")
-    assert numbers["bound"] == f"{clipped_spectral_bound(0.1, (16, 16)):.2g}"
-    assert numbers["ncc"] == f"{16 * 0.01:.2g}"
+    assert (numbers["spec_lo"], numbers["spec_hi"], numbers["c"]) == (2.0, 3.0, 0.1)
+    assert numbers["decay"] == pytest.approx(20.0)  # lr / (1 + 20 t / T)
+    assert numbers["bound"] == pytest.approx(0.1 * 16) == clipped_spectral_bound(0.1, (16, 16))
+    assert numbers["ncc"] == pytest.approx(16 * 0.01)
     assert "c" not in b_numbers(TrainConfig(), start())
 
 
@@ -124,8 +131,12 @@ def test_story_numbers_name_both_runs():
     configs = {"A": TrainConfig(), "B": TrainConfig(lr=0.01)}
     numbers = story_numbers({"A": run_summary(), "B": run_summary()}, configs,
                             {"A": start(), "B": start()})
-    assert {"depth", "factor", "cap", "steps_a", "steps_b", "decay"} <= set(numbers)
-    assert numbers["n_var"] == f"{weight_factor('he', 1.0, 32, 32):.3g}"
+    assert {"depth", "factor", "cap"} <= set(numbers["network"])
+    assert set(numbers["runs"]) == {"A", "B"} and "decay" in numbers["b"]
+    assert numbers["network"]["n_var"] == weight_factor("he", 1.0, 32, 32)
+    assert numbers["network"]["cap"] == pytest.approx(numbers["network"]["n_var"] / 16)
+    assert "b" not in story_numbers({"A": run_summary()}, {"A": TrainConfig()},
+                                    {"A": start()})
 
 
 @pytest.mark.parametrize(("preset", "a", "b", "spread", "expected"), [

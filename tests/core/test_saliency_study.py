@@ -176,6 +176,32 @@ def test_scaling_verdict_is_identity_at_gain_1_else_whether_scaling_held():
     assert X.scaling_verdict(moved, scores, 2.0) == "changed"
 
 
+@pytest.mark.parametrize(("a", "b", "digits", "expected"), [
+    (0.801, 0.799, 2, True), (0.81, 0.79, 2, False),
+    (0.125, 0.12, 2, True),  # 0.125 is exact in binary: the tie goes to even, 0.12
+    (0.375, 0.38, 2, True), (0.995, 0.99, 2, True),  # 0.995 is 0.99499... in binary
+    (-0.001, 0.001, 2, False),  # shown as "-0.00" and "0.00"
+    (12.5, 12.0, 0, True), (13.5, 14.0, 0, True), (12.5, 13.0, 0, False),
+    (math.nan, math.nan, 2, True), (math.nan, 0.5, 2, False),
+])
+def test_equal_when_rounded_matches_the_shown_text(a, b, digits, expected):
+    assert X.equal_when_rounded(a, b, digits) is expected
+    assert (f"{a:.{digits}f}" == f"{b:.{digits}f}") is expected
+
+
+def test_equal_when_rounded_agrees_with_the_text_on_many_values():
+    rng = np.random.default_rng(0)
+    values = rng.uniform(-1, 1, 400).round(3)
+    nearby = values + rng.choice([0.0, 0.001, 0.004, 0.005], 400)  # some round alike, some not
+    outcomes = set()
+    for a, b in zip(values, nearby, strict=True):
+        for digits, scale in ((2, 1), (0, 100)):
+            shown_equal = f"{scale * a:.{digits}f}" == f"{scale * b:.{digits}f}"
+            assert X.equal_when_rounded(scale * a, scale * b, digits) == shown_equal
+            outcomes.add(shown_equal)
+    assert outcomes == {True, False}
+
+
 @pytest.mark.parametrize(("before", "after", "expected"), [
     (0.101, 0.099, "same"), (0.2, 0.1, "shrinks"), (0.1, 0.2, "grows"),
 ])

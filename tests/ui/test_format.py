@@ -18,6 +18,7 @@ from ui.format import (
     latex_power_of_ten,
     latex_scientific_number,
     mantissa_and_exponent,
+    or_empty,
     or_missing,
     percent,
     percent_number,
@@ -27,6 +28,7 @@ from ui.format import (
     scientific_number,
     short_number,
     signed_fixed,
+    signed_significant,
     significant,
     superscript_digits,
     superscript_scientific,
@@ -73,6 +75,14 @@ def test_significant(value, digits, text):
 
 def test_significant_defaults_to_three_digits():
     assert significant(0.012345) == "0.0123"
+
+
+@pytest.mark.parametrize("value, digits, text", [
+    (0.5, 3, "+0.5"), (-1.25, 3, "-1.25"), (0.0, 3, "+0"), (-0.8, 3, "-0.8"),
+    (-12345.0, 3, "-1.23e+04"), (2 / 3, 2, "+0.67"),
+])
+def test_signed_significant(value, digits, text):
+    assert signed_significant(value, digits) == text
 
 
 @pytest.mark.parametrize("value, text", [
@@ -123,6 +133,12 @@ def test_or_missing_writes_a_dash_only_for_none():
     assert or_missing(None, plain) == MISSING == "–"
     assert or_missing(0.0, plain) == "0"
     assert or_missing(3, str) == "3"
+
+
+def test_or_empty_writes_nothing_only_for_none():
+    assert or_empty(None, plain) == ""
+    assert or_empty(0.0, plain) == "0"
+    assert or_empty(1.25, lambda value: fixed(value, 1)) == "1.2"
 
 
 @pytest.mark.parametrize("value, text", [

@@ -11,6 +11,7 @@ import pandas as pd
 
 from core.remedies import DEPTH_CURVE, STABLE_DECADES
 from ui.charts.explosion import CLAMP_DECADES
+from ui.format import percent_number
 from ui.frames import BAND_QUANTILES, profile_frame
 
 CURVE_KINDS = ("plain", "residual")  # the depth comparison's series, in legend order
@@ -102,4 +103,5 @@ def depth_mark(depth: int) -> pd.DataFrame:
 
 def band_percent() -> dict[str, str]:
     """The band's quantiles as percentages for captions: {"low": "10", "high": "90"}."""
-    return {"low": f"{100 * BAND_QUANTILES[0]:g}", "high": f"{100 * BAND_QUANTILES[1]:g}"}
+    return {"low": percent_number(BAND_QUANTILES[0], None),
+            "high": percent_number(BAND_QUANTILES[1], None)}

@@ -10,6 +10,7 @@ import pandas as pd
 
 from ui.charts.common import COLORS, finish, template
 from ui.charts.layers import SHOW
+from ui.format import percent_value
 from ui.frames import shown_rows
 
 LOSS_TICKS = [1e-4, 3e-4, 1e-3, 3e-3, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0]
@@ -26,7 +27,8 @@ def histogram_frames(edges: np.ndarray, series: dict[str, dict], c: float
                                   "share": shares["inside"]}))
         for x, share in zip((-c, c), shares.get("atoms", ()), strict=False):
             if share > 0:
-                atoms.append({"series": label, "x": x, "share": share, "text": f"{share:.1f}%"})
+                atoms.append({"series": label, "x": x, "share": share,
+                              "text": percent_value(share, 1)})
     atoms = pd.DataFrame(atoms, columns=["series", "x", "share", "text"]).astype(
         {"series": str, "x": float, "share": float, "text": str})
     # several series with a spike at the same +-c: nudge them apart by 1% of the axis
