@@ -59,9 +59,13 @@ def growth(at):
     return float(re.match(r"([+-]?\d+\.\d+)", metric(at, "Total growth")).group(1))
 
 
-def test_default_view_draws_three_finite_charts_and_the_readouts():
+CHART_IDS = ["gradient_per_layer", "forward_signal", "factor_split", "pre_activations",
+             "weak_units"]
+
+
+def test_default_view_draws_five_finite_charts_and_the_readouts():
     at = page()
-    assert len(charts(at)) == 3
+    assert len(charts(at)) == 5
     assert_all_finite(at)
     assert re.fullmatch(r"[+-]\d+\.\d\d decades", metric(at, "Total growth"))
     assert metric(at, "float32 (backward pass)") == "in range"
@@ -70,7 +74,7 @@ def test_default_view_draws_three_finite_charts_and_the_readouts():
     assert list(profile.index) == list(range(51))
     # absolute norms: the output gradient of width 128 has norm about sqrt(128)
     assert abs(profile.loc[50, "median"] - np.log10(np.sqrt(128))) < 0.1
-    assert export_ids(at) == ["gradient_per_layer", "forward_signal", "factor_split"]
+    assert export_ids(at) == CHART_IDS
     assert not folded(at)  # outside presenter mode nothing is folded
 
 
@@ -178,7 +182,7 @@ def test_malformed_links_warn_and_open_at_valid_values(params, expected):
     for key, value in expected.items():
         widget = at.selectbox(key=key) if key == "act" else at.slider(key=key)
         assert widget.value == pytest.approx(value) if key == "gain" else widget.value == value
-    assert len(charts(at)) == 3
+    assert len(charts(at)) == 5
     assert_all_finite(at)
 
 
@@ -192,7 +196,7 @@ def test_the_heaviest_setting_is_capped_and_says_so():
 @pytest.mark.parametrize("act", ["relu", "leaky_relu", "tanh", "sigmoid", "linear"])
 def test_every_activation_at_the_extremes_draws_finite_charts(act):
     at = page(depth=200, width=512, gain=4, samples=32, seed=9999, act=act, init="normal")
-    assert len(charts(at)) == 3
+    assert len(charts(at)) == 5
     assert_all_finite(at)
 
 
@@ -246,8 +250,8 @@ def test_underflow_metric_when_the_gradient_vanishes():
 
 def test_presenter_mode_folds_the_explanations_and_every_chart_has_an_export_menu():
     at = page(present="1", **LIGHT)
-    assert export_ids(at) == ["gradient_per_layer", "forward_signal", "factor_split"]
-    assert len(charts(at)) == 3
+    assert export_ids(at) == CHART_IDS
+    assert len(charts(at)) == 5
     assert all(json.loads(chart.proto.spec)["height"] == PRESENTER_HEIGHT for chart in charts(at))
     assert t("cr.intro", "en") in folded(at) and t("cr.why.he", "en") in folded(at)
     assert len(at.get("latex")) >= 3  # folded with their derivation, not gone

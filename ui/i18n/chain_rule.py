@@ -243,6 +243,159 @@ STRINGS: dict[str, dict[str, str]] = {
         "所以只有当 n·Var[w] = 2 时乘积才恰好保持为 1：这就是 He 初始化。增益 g 让每个因子乘以 g²，"
         "总共变化 L·log10(g) 个数量级。",
     },
+    # forward distributions
+    "cr.layers": {"en": "Layers shown", "zh": "显示的层数"},
+    "cr.layers.help": {
+        "en": "How many layers' pre-activation distributions to draw, spread evenly from layer 1 "
+        "to layer L.",
+        "zh": "画出多少层的预激活分布，从第 1 层到第 L 层均匀选取。",
+    },
+    "cr.dist.title": {
+        "en": "Forward distributions: what φ sees at each layer",
+        "zh": "前向分布：每一层的 φ 看到了什么",
+    },
+    "cr.dist.band.title": {
+        "en": "Pre-activations z_l, in units of the layer's RMS",
+        "zh": "预激活 z_l，以该层的均方根为单位",
+    },
+    "cr.dist.band.axis": {"en": "z_l / RMS(z_l)", "zh": "z_l / RMS(z_l)"},
+    "cr.dist.band.x": {"en": "layer l", "zh": "第 l 层"},
+    "cr.dist.band.outer": {"en": "5–95%", "zh": "5%–95%"},
+    "cr.dist.band.inner": {"en": "25–75%", "zh": "25%–75%"},
+    "cr.dist.band.median": {"en": "median", "zh": "中位数"},
+    "cr.dist.rms": {"en": "RMS(z_l)", "zh": "RMS(z_l)"},
+    "cr.dist.edge.relu": {
+        "en": "z = 0: below it φ′ = 0 (dead)",
+        "zh": "z = 0：低于它时 φ′ = 0（死亡）",
+    },
+    "cr.dist.edge.leaky_relu": {
+        "en": "z = 0: below it φ′ = 0.01 (leaking)",
+        "zh": "z = 0：低于它时 φ′ = 0.01（泄漏）",
+    },
+    "cr.dist.edge.saturating": {
+        "en": "|z| = {z}: beyond it φ′ < 10% of its maximum (saturated)",
+        "zh": "|z| = {z}：超过它时 φ′ 小于其最大值的 10%（饱和）",
+    },
+    "cr.dist.edge.linear": {"en": "no weak region: φ′ = 1", "zh": "没有弱区：φ′ = 1"},
+    "cr.dist.weak.relu": {"en": "dead units (z ≤ 0)", "zh": "死亡单元（z ≤ 0）"},
+    "cr.dist.weak.leaky_relu": {
+        "en": "leaking units (z ≤ 0, φ′ = 0.01)",
+        "zh": "泄漏单元（z ≤ 0，φ′ = 0.01）",
+    },
+    "cr.dist.weak.saturating": {
+        "en": "saturated units (φ′ < 10% of max)",
+        "zh": "饱和单元（φ′ 小于最大值的 10%）",
+    },
+    "cr.dist.weak.linear": {
+        "en": "weak units (φ′ < 10% of max)",
+        "zh": "弱单元（φ′ 小于最大值的 10%）",
+    },
+    "cr.dist.square": {"en": "E[φ′(z)²]", "zh": "E[φ′(z)²]"},
+    "cr.dist.share.title": {
+        "en": "Per layer: weak units and E[φ′(z)²]",
+        "zh": "每一层：弱单元与 E[φ′(z)²]",
+    },
+    "cr.dist.share.axis": {"en": "share of units / E[φ′(z)²]", "zh": "单元占比 / E[φ′(z)²]"},
+    "cr.dist.caption": {
+        "en": "Left: per shown layer, a thin line from the 5% to the 95% quantile, a box from "
+        "25% to 75%, the median in black, over every unit of the {runs} runs; orange ticks "
+        "(when in view) mark where φ′ drops below 10% of its maximum. Right: every layer, "
+        "dots at the shown ones.",
+        "zh": "左图：每个显示的层中，细线从 5% 分位数到 95% 分位数，方框从 25% 到 75%，黑色为"
+        "中位数，统计 {runs} 次运行的所有单元；橙色刻线（在视野内时）标出 φ′ 降到其最大值 10% "
+        "以下的位置。右图：所有层，圆点为显示的层。",
+    },
+    "cr.dist.scale": {
+        "en": "Each layer's z is divided by its RMS over all units and runs, so every layer "
+        "shares one unit-free axis; the RMS itself (in each tooltip) goes from {first} at "
+        "layer 1 to {last} at layer {depth}.",
+        "zh": "每一层的 z 都除以该层所有单元和运行上的均方根（RMS），因此各层共用一个无量纲的坐标轴；"
+        "RMS 本身（见提示框）从第 1 层的 {first} 变为第 {depth} 层的 {last}。",
+    },
+    "cr.dist.scale.beyond": {
+        "en": "Here z itself would leave {float}'s range (an RMS of {extreme}): it is computed in "
+        "log space, as unit rows times a power of ten, and never formed.",
+        "zh": "这里 z 本身会超出 {float} 的范围（RMS 达到 {extreme}）：它在对数空间中以“单位行 × 10 的幂”"
+        "的形式计算，从不直接生成。",
+    },
+    "cr.dist.relu.half": {
+        "en": "**{weak} of the units are dead** (z ≤ 0; mean over layers). A dead unit's φ′ is "
+        "0 and a live one's is 1, so E[φ′(z)²] is the share of live units, {square}: about "
+        "½ at any gain, since scaling z does not change its sign.",
+        "zh": "**{weak} 的单元处于死亡状态**（z ≤ 0；各层平均）。死亡单元的 φ′ 为 0，存活单元的为 1，"
+        "所以 E[φ′(z)²] 就是存活单元的占比 {square}：无论增益多大都约为 ½，"
+        "因为缩放 z 不改变它的符号。",
+    },
+    "cr.dist.relu.more": {
+        "en": "**{weak} of the units are dead** (z ≤ 0; mean over layers), more than half: in "
+        "some runs every unit of a layer went dark, and every later layer sees z = 0. "
+        "E[φ′(z)²] is the share of live units, {square}, below the ½ that He initialisation "
+        "assumes.",
+        "zh": "**{weak} 的单元处于死亡状态**（z ≤ 0；各层平均），超过一半：在某些运行中某一层的"
+        "所有单元都关闭了，之后的每一层看到的都是 z = 0。E[φ′(z)²] 是存活单元的占比 {square}，"
+        "低于 He 初始化所假定的 ½。",
+    },
+    "cr.dist.leaky_relu.half": {
+        "en": "**{weak} of the units leak** (z ≤ 0, where φ′ = 0.01; mean over layers): "
+        "E[φ′(z)²] = {square}, barely above ReLU's ½. Leaky ReLU keeps a trickle of "
+        "gradient alive; it does not change the factor.",
+        "zh": "**{weak} 的单元处于泄漏状态**（z ≤ 0，此时 φ′ = 0.01；各层平均）：E[φ′(z)²] = "
+        "{square}，仅略高于 ReLU 的 ½。Leaky ReLU 保住了一丝梯度，但没有改变因子。",
+    },
+    "cr.dist.leaky_relu.more": {
+        "en": "**{weak} of the units leak** (z ≤ 0, where φ′ = 0.01; mean over layers), more "
+        "than half: in some runs a whole layer went negative. E[φ′(z)²] = {square}, below ½.",
+        "zh": "**{weak} 的单元处于泄漏状态**（z ≤ 0，此时 φ′ = 0.01；各层平均），超过一半："
+        "某些运行中整层都变成了负值。E[φ′(z)²] = {square}，低于 ½。",
+    },
+    "cr.dist.saturating.most": {
+        "en": "**{weak} of the units are saturated** (|z| > {z}, where φ′ < 10% of its "
+        "maximum; mean over layers): they pass almost no gradient back, and E[φ′(z)²] = "
+        "{square}, far below the {top} of a unit that never saturates. This is the "
+        "activation part of the backward factor, shrinking however large the weights are.",
+        "zh": "**{weak} 的单元处于饱和状态**（|z| > {z}，此时 φ′ 小于其最大值的 10%；各层平均）："
+        "它们几乎不回传梯度，E[φ′(z)²] = {square}，远低于从不饱和时的 {top}。这就是反向因子中的"
+        "激活部分，无论权重多大，它都在缩小。",
+    },
+    "cr.dist.saturating.some": {
+        "en": "**{weak} of the units are saturated** (|z| > {z}, where φ′ < 10% of its "
+        "maximum; mean over layers): E[φ′(z)²] = {square}, below the {top} of a unit that "
+        "never saturates.",
+        "zh": "**{weak} 的单元处于饱和状态**（|z| > {z}，此时 φ′ 小于其最大值的 10%；各层平均）："
+        "E[φ′(z)²] = {square}，低于从不饱和时的 {top}。",
+    },
+    "cr.dist.saturating.none": {
+        "en": "**Almost no unit is saturated** ({weak} beyond |z| = {z}; mean over layers): z "
+        "stays where φ is nearly linear, so E[φ′(z)²] = {square}, close to its largest value "
+        "{top}.",
+        "zh": "**几乎没有单元饱和**（超过 |z| = {z} 的占 {weak}；各层平均）：z 停留在 φ 近乎线性的"
+        "区域，所以 E[φ′(z)²] = {square}，接近其最大值 {top}。",
+    },
+    "cr.dist.sigmoid": {
+        "en": "Sigmoid's φ′ is at most ¼, so E[φ′(z)²] ≤ 1/16 even with no unit saturated: "
+        "every layer divides the squared gradient by 16 or more unless the weights make up "
+        "for it.",
+        "zh": "sigmoid 的 φ′ 最大为 ¼，所以即使没有单元饱和，E[φ′(z)²] ≤ 1/16：除非权重补回来，"
+        "每一层都把梯度的平方范数缩小至少 16 倍。",
+    },
+    "cr.dist.linear": {
+        "en": "φ′ = 1 for every z: no unit is dead or saturated, and E[φ′(z)²] = {square}; "
+        "the whole backward factor comes from the weights.",
+        "zh": "对每个 z 都有 φ′ = 1：没有单元死亡或饱和，E[φ′(z)²] = {square}；反向因子完全来自权重。",
+    },
+    "cr.dist.trend.up": {
+        "en": "The share grows with depth: {first} at layer 1, {last} at layer {depth}.",
+        "zh": "这个占比随深度增长：第 1 层为 {first}，第 {depth} 层为 {last}。",
+    },
+    "cr.dist.trend.down": {
+        "en": "The share falls with depth: {first} at layer 1, {last} at layer {depth}.",
+        "zh": "这个占比随深度下降：第 1 层为 {first}，第 {depth} 层为 {last}。",
+    },
+    "cr.dist.factor": {
+        "en": "Averaged over layers, this E[φ′(z)²] is the activation bar of the factor chart "
+        "above ({square}).",
+        "zh": "对各层平均后，这个 E[φ′(z)²] 就是上方因子图中的激活柱（{square}）。",
+    },
     # presets (ui/presets.py)
     "cr.preset.healthy": {"en": "Healthy: He, gain 1", "zh": "健康：He，增益 1"},
     "cr.preset.exploding": {"en": "Exploding: gain 1.5", "zh": "爆炸：增益 1.5"},

@@ -15,6 +15,7 @@ TABLE = ControlTable("chain_rule", "cr.preset.", (
     Slider("samples", "cr.samples", 1, 32, 8, help="cr.samples.help",
            help_values={"batch": BATCH}),
     seed_slider(),
+    Slider("layers", "cr.layers", 1, 12, 6, help="cr.layers.help"),  # forward distributions
 ), presets={
     "healthy": {},
     "exploding": {"gain": 1.5},
