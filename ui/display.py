@@ -5,23 +5,35 @@ the page, the chart and the settings, and carry the chart's translated title and
 """
 
 import functools
+import html
 import json
 import re
+from urllib.parse import urlencode
 
 import pandas as pd
 import pyarrow as pa
 import streamlit as st
 
 from ui.charts.common import (
+    CHART_HEIGHT,
     Template,
     arrow_table,
     check_datasets,
     template_spec,
 )
 from ui.i18n import t
-from ui.shell import presenter_mode
+from ui.shell import (
+    FIGURE_PARAM,
+    current_page,
+    figure_view,
+    page_charts,
+    presenter_mode,
+    register_chart,
+    unknown_figure_notice,
+)
 
 EXPORT_WIDTH = 900  # a file has no container to stretch to
+IFRAME_MARGIN = 120  # px around a chart's plot in an iframe: its title, axes and legend
 
 
 def file_stem(page_id: str, chart_id: str, settings: dict[str, object]) -> str:
@@ -42,18 +54,63 @@ def show_chart(chart: Template, chart_id: str, controls, *, data: dict, containe
     ``width="content"`` keeps a chart's own size (e.g. an equal-aspect plot);
     ``export_title`` replaces the title in exported files (e.g. with the settings in it);
     ``csv`` names the dataset the CSV download holds (default: the largest).
+    In figure-only mode (``?figure=<chart id>``) only that chart is drawn, in the figure's
+    slot, without the menu; every other chart is skipped.
     """
-    place = container if container is not None else st
+    spec = template_spec(chart, presenter_mode())
+    page_id = current_page()
+    register_chart(page_id, chart_id, _plot_height(spec))
+    view = figure_view()
+    if view is not None and (view.drawn or chart_id != view.chart_id):
+        if not view.drawn and view.chart_id not in page_charts(page_id):
+            unknown_figure_notice(view, controls.lang, list(page_charts(page_id)))
+        return
     tables = {name: frame if isinstance(frame, pa.Table) else arrow_table(frame)
               for name, frame in data.items()}
     check_datasets(chart, tables)
-    spec = template_spec(chart, presenter_mode())
     spec["datasets"] = {**spec.get("datasets", {}), **tables}  # + the template's constants
+    if view is not None:
+        view.slot.vega_lite_chart(spec, width=width)
+        view.drawn = True
+        return
+    place = container if container is not None else st
     place.vega_lite_chart(spec, width=width)
     _export_menu(place, chart_id, controls,
                  make_svg=functools.partial(_export, vl_convert_svg, chart, data, export_title),
                  make_png=functools.partial(_export, vl_convert_png, chart, data, export_title),
                  make_csv=functools.partial(_csv, data, csv))
+
+
+def _plot_height(spec: dict) -> int:
+    """A chart's height in px: its own, or the sum / maximum of its parts'."""
+    if isinstance(spec.get("height"), int | float):
+        return int(spec["height"])
+    if "vconcat" in spec:
+        return sum(_plot_height(part) for part in spec["vconcat"])
+    parts = spec.get("hconcat") or spec.get("concat") or spec.get("layer") or []
+    return max((_plot_height(part) for part in parts), default=CHART_HEIGHT)
+
+
+def iframe_snippet(page_url: str, params: dict[str, str], chart_id: str, height: int) -> str:
+    """An ``<iframe>`` that shows only the chart ``chart_id`` of the page at ``page_url`` with
+    ``params`` (its settings, language, presenter mode); Streamlit's ``embed=true`` drops the
+    toolbar and padding."""
+    query = urlencode({**params, FIGURE_PARAM: chart_id, "embed": "true"})
+    src = html.escape(f"{page_url}?{query}", quote=True)
+    return (f'<iframe src="{src}" width="100%" height="{height + IFRAME_MARGIN}" '
+            f'style="border:0" loading="lazy" title="{html.escape(chart_id)}"></iframe>')
+
+
+def iframe_menu(lang: str, charts: dict[str, int], page_url: str,
+                params: dict[str, str]) -> None:
+    """The share menu's "copy iframe snippet": choose one of the page's ``charts`` (id: height)."""
+    if not charts:
+        return
+    st.caption(t("share.iframe", lang))
+    # No key: pages' tests take keyed widgets for page controls (their URL parameters).
+    chosen = st.selectbox(t("share.iframe.chart", lang), list(charts))
+    st.code(iframe_snippet(page_url, params, chosen, charts[chosen]), language="html",
+            wrap_lines=True)
 
 
 def _export_menu(place, chart_id: str, controls, make_svg, make_png, make_csv) -> None:

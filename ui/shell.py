@@ -5,6 +5,7 @@ Every page (``app.py`` included) starts with ``lang = page_setup("<page id>")``.
 
 import ctypes
 import gc
+import re
 from dataclasses import dataclass
 
 import streamlit as st
@@ -19,7 +20,19 @@ PRESENT_PARAM = "present"
 _PRESENT_STATE = "presenter"
 _PRESENT_WIDGET = "presenter_choice"
 _PAGE_STATE = "page_id"
-SHELL_PARAMS = (LANG_PARAM, PRESENT_PARAM)
+# Figure-only embed: ``?figure=<chart id>&embed=true``. Streamlit reserves ``embed`` (its own
+# ``embed=true`` hides the toolbar and padding, and st.query_params never shows it to the
+# script), so the chart is named in a parameter of our own.
+FIGURE_PARAM = "figure"
+SHELL_PARAMS = (LANG_PARAM, PRESENT_PARAM, FIGURE_PARAM)
+_FIGURE_STATE = "figure_view"
+_HIDDEN_KEY = "gl-figure-hidden"
+_FIGURE_CSS = f"""<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
+[data-testid="stExpandSidebarButton"], [data-testid="stHeader"], .st-key-{_HIDDEN_KEY}
+{{ display: none !important; }}
+[data-testid="stMainBlockContainer"] {{ max-width: 100%; padding: 0.5rem 0.75rem; }}
+</style>"""
 
 # Presenter mode: larger type and full width, for a projector.
 _PRESENTER_CSS = """<style>
@@ -60,6 +73,22 @@ _M_ARENA_MAX = -8  # glibc's malloc.h
 _limit_malloc_arenas()
 
 
+@dataclass
+class FigureView:
+    """Figure-only mode: the chosen chart goes to ``slot``, the link's notices to ``notices``;
+    everything else the page draws lands in a hidden container."""
+
+    chart_id: str
+    slot: object
+    notices: object
+    drawn: bool = False
+
+
+# Each page's chart ids (and heights) in the order the page draws them, as show_chart meets
+# them: the same code for every session, so one table for the process.
+_PAGE_CHARTS: dict[str, dict[str, int]] = {}
+
+
 @dataclass(frozen=True)
 class Page:
     id: str
@@ -89,13 +118,63 @@ def page_setup(page_id: str) -> str:
     title = t("app.name", lang)
     if page_id != "home":
         title = f"{t('page.' + page_id, lang)} · {title}"
-    st.set_page_config(page_title=title, page_icon=page.icon, layout="wide")
-    _draw_sidebar(lang)
+    figure = figure_request()
+    st.set_page_config(page_title=title, page_icon=page.icon, layout="wide",
+                       initial_sidebar_state="collapsed" if figure else None)
+    if figure is None:
+        st.session_state.pop(_FIGURE_STATE, None)
+        _draw_sidebar(lang)
     sync_url_param(LANG_PARAM, lang if lang != DEFAULT_LANGUAGE else None)
     sync_url_param(PRESENT_PARAM, "1" if presenter_mode() else None)
     if presenter_mode():
         st.html(_PRESENTER_CSS)
+    if figure is not None:
+        _enter_figure_view(page_id, figure, lang)
     return lang
+
+
+def figure_request() -> str | None:
+    """The chart id of ``?figure=`` (letters, digits, ``_`` and ``-`` only), or None."""
+    raw = st.query_params.get(FIGURE_PARAM)
+    if raw is None:
+        return None
+    return re.sub(r"[^A-Za-z0-9_-]", "", raw)[:60]
+
+
+def figure_view() -> FigureView | None:
+    """This run's figure-only view, or None when the whole page is shown."""
+    return st.session_state.get(_FIGURE_STATE)
+
+
+def register_chart(page_id: str, chart_id: str, height: int) -> None:
+    """Note that ``page_id`` draws the chart ``chart_id`` (``height`` px high)."""
+    _PAGE_CHARTS.setdefault(page_id, {})[chart_id] = height
+
+
+def page_charts(page_id: str) -> dict[str, int]:
+    """The chart ids ``page_id`` has drawn so far in this process, with their heights."""
+    return dict(_PAGE_CHARTS.get(page_id, {}))
+
+
+def _enter_figure_view(page_id: str, chart_id: str, lang: str) -> None:
+    """Show only the chart ``chart_id``: the page still runs every section it needs, but all it
+    draws outside ``show_chart``'s chosen chart goes into a container nobody sees."""
+    st.html(_FIGURE_CSS)
+    view = FigureView(chart_id, slot=st.empty(), notices=st.container())
+    st.session_state[_FIGURE_STATE] = view
+    known = _PAGE_CHARTS.get(page_id)  # None: the page's first run in this process
+    if known is not None and chart_id not in known:
+        unknown_figure_notice(view, lang, list(known))
+    _PAGE_CHARTS.setdefault(page_id, {})
+    # Entered for the rest of the run: Streamlit resets its container stack on the next run.
+    st.container(key=_HIDDEN_KEY).__enter__()
+
+
+def unknown_figure_notice(view: FigureView, lang: str, chart_ids: list[str]) -> None:
+    """In the figure's place: which charts this page has (the link names none of them)."""
+    names = ", ".join(f"`{name}`" for name in chart_ids) or t("figure.none", lang)
+    view.slot.warning(t("figure.unknown", lang, chart=view.chart_id or "?", charts=names),
+                      icon=":material/image_not_supported:")
 
 
 def current_page() -> str:
