@@ -2,7 +2,9 @@
 summaries (bucketed gradient norms, decision boundary, outcome) that its charts and words show.
 
 A control-value dict ``v`` uses the page's control keys (depth, width, act, ... bwc); "same" in
-a B control keeps A's setting. Runs train with ``core.training.train`` on ``core.datasets``.
+a B control keeps A's setting. B's switch (bswitch, at step bat) reuses B's threshold (bthr),
+rate (blr) or weight-clipping bound (bwc) as its value; until the switch B keeps A's setting.
+Runs train with ``core.training.train`` on ``core.datasets``.
 """
 
 import math
@@ -21,6 +23,7 @@ from core.lab_measures import (
     median_log10_ratio,
     silent_from,
 )
+from core.switches import Switch, switch_measures
 from core.training import TrainConfig
 
 POINTS, NOISE, BATCH = 400, 0.1, 64
@@ -70,13 +73,27 @@ def config_a(v: dict) -> TrainConfig:
         schedule=v["sched"], batch_norm=v["bn"], residual=v["res"])
 
 
+def switch_b(a: TrainConfig, v: dict) -> Switch | None:
+    """B's mid-run switch: its kind (bswitch) at step bat, with the value of the B control it
+    reuses; None without one, or when that control gives no value (no weight-clipping bound)."""
+    kind = v["bswitch"]
+    if kind == "none":
+        return None
+    value = {"clip_norm": v["bthr"], "lower_lr": a.lr if v["blr"] == "same" else float(v["blr"]),
+             "weight_clip": a.weight_clip if v["bwc"] in ("same", "off") else float(v["bwc"])
+             }[kind]
+    return None if value is None else Switch(v["bat"], kind, float(value))
+
+
 def config_b(a: TrainConfig, v: dict) -> TrainConfig:
-    """Configuration B: A with the overrides of the B group ("same" keeps A's setting)."""
-    changes = {}
-    if v["bclip"] != "same":
+    """Configuration B: A with the overrides of the B group ("same" keeps A's setting); the
+    control a switch reuses changes B only from the switch step on."""
+    switch = v["bswitch"]
+    changes = {"switch": switch_b(a, v)}
+    if v["bclip"] != "same" and switch != "clip_norm":
         changes["grad_clip"] = None if v["bclip"] == "none" else v["bthr"]
         changes["grad_clip_method"] = "norm" if v["bclip"] == "none" else v["bclip"]
-    if v["blr"] != "same":
+    if v["blr"] != "same" and switch != "lower_lr":
         changes["lr"] = float(v["blr"])
     for key, field in (("bsched", "schedule"), ("bopt", "optimizer"), ("binit", "init")):
         if v[key] != "same":
@@ -84,7 +101,7 @@ def config_b(a: TrainConfig, v: dict) -> TrainConfig:
     for key, field in (("bbn", "batch_norm"), ("bres", "residual")):
         if v[key] != "same":
             changes[field] = v[key] == "on"
-    if v["bwc"] != "same":
+    if v["bwc"] != "same" and switch != "weight_clip":
         changes["weight_clip"] = None if v["bwc"] == "off" else float(v["bwc"])
     return replace(a, **changes)
 
@@ -150,7 +167,8 @@ def summarise(result, config: TrainConfig, data) -> dict:
                "divergence": None if result.divergence is None else (
                    result.divergence.step, result.divergence.quantity,
                    result.divergence.log10_value),
-               "clipped": int(result.clipped.sum()), "depth": config.depth}
+               "clipped": int(result.clipped.sum()), "depth": config.depth,
+               "switch": switch_measures(result, config)}
     summary["edges"], summary["p"] = boundary(result, config, data[0])
     with np.errstate(all="ignore"):
         summary["majority"] = majority_share(predict_proba(result, config, data[0])[:, 1])
@@ -160,12 +178,7 @@ def summarise(result, config: TrainConfig, data) -> dict:
     summary |= {"grad0": float(result.grad_norm[0]), "ratio": median_log10_ratio(norms),
                 "silent": silent_from(norms), "first_layer": (norms[0, 0], norms[-1, 0]),
                 "lr": (float(result.lr[0]), float(result.lr[-1]), halved_at(result.lr))}
-    starts = bucket_starts(n, LINE_POINTS)
-    summary["line"] = {"step": starts + 1,
-                       "before": np.maximum.reduceat(result.grad_norm, starts),
-                       "after": np.maximum.reduceat(result.grad_norm_clipped, starts),
-                       "fired": np.logical_or.reduceat(result.clipped, starts)}
-    summary["line_bucket"] = int(starts[1] - starts[0]) if len(starts) > 1 else 1
+    summary |= gradient_line(result)
     heat_starts = bucket_starts(n, max(1, HEAT_CELLS // config.depth))
     summary["heat"] = {"starts": heat_starts, "ends": np.append(heat_starts[1:], n),
                        "log10": bucket_mean_log10(result.layer_grad_norms, heat_starts)}
@@ -173,11 +186,37 @@ def summarise(result, config: TrainConfig, data) -> dict:
     return summary
 
 
+def gradient_line(result) -> dict:
+    """The gradient-norm line of a run with at least one step: "line" (per bucket of steps:
+    first step, largest norm before and after clipping, whether clipping fired) and
+    "line_bucket" (steps per point)."""
+    starts = bucket_starts(result.steps_run, LINE_POINTS)
+    return {"line": {"step": starts + 1,
+                     "before": np.maximum.reduceat(result.grad_norm, starts),
+                     "after": np.maximum.reduceat(result.grad_norm_clipped, starts),
+                     "fired": np.logical_or.reduceat(result.clipped, starts)},
+            "line_bucket": int(starts[1] - starts[0]) if len(starts) > 1 else 1}
+
+
+def live_summary(result) -> dict:
+    """The part of a summary the live curves draw, for a run still training (no boundary,
+    no divergence yet): steps, eval and, after a step, the gradient line."""
+    summary = {"steps": result.steps_run, "divergence": None,
+               "eval": {"step": result.eval_steps - 1, "loss": result.loss,
+                        "acc": 100 * result.accuracy}}
+    return summary | (gradient_line(result) if result.steps_run else {})
+
+
 def trained_summary(config: TrainConfig, dataset: str,
-                    progress: Callable[[int, int], None] | None = None) -> dict:
-    """Train ``config`` on the lab's data set and summarise the run."""
+                    progress: Callable[[int, int], None] | None = None,
+                    live: Callable[[int, int, Callable[[], dict]], None] | None = None) -> dict:
+    """Train ``config`` on the lab's data set and summarise the run. ``live(done, total,
+    partial)`` (optional) is called during the run; ``partial()`` is live_summary so far."""
     data = training_data(dataset, config.seed)
-    result = training.train(config, data, progress=progress)  # looked up per call: patchable
+    watch = None if live is None else (
+        lambda done, total, records: live(done, total, lambda: live_summary(records())))
+    result = training.train(config, data, progress=progress,  # looked up per call: patchable
+                            **({"live": watch} if watch is not None else {}))
     return summarise(result, config, data)
 
 

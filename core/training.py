@@ -6,7 +6,8 @@
 Each step is core.train_step.take_step: gradients on a mini-batch, optional gradient clipping,
 the optimiser's update at the step's learning rate (core.optimizers.step_learning_rates),
 optional weight clipping. Weight clipping also applies once at initialisation, so the
-constraint holds from step 0.
+constraint holds from step 0. A mid-run switch (core.switches) changes the clipping, learning
+rate or weight clipping from its step on.
 
 Divergence: a run stops at the first step whose loss (on the mini-batch or the evaluated data),
 global gradient norm or update is not finite or exceeds float32's largest value (3.4e38, where a
@@ -14,6 +15,7 @@ float32 training run would overflow), and reports that step in ``TrainResult.div
 what happened in ``TrainResult.divergence``; the returned arrays hold only the steps before it.
 """
 
+import functools
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -26,6 +28,7 @@ from core.ensemble import INITS
 from core.optimizers import OPTIMIZERS, init_optimizer, step_learning_rates
 from core.param_measures import difference_norm, layer_norms, share_at_bound, total_norm
 from core.schedules import SCHEDULES
+from core.switches import Switch, after_switch, switch_step
 from core.train_step import clip_changed, clip_params, take_step
 
 GRAD_CLIP_METHODS = ("norm", "value")
@@ -55,6 +58,7 @@ class TrainConfig:
     schedule: str = "constant"
     batch_norm: bool = False
     residual: bool = False
+    switch: Switch | None = None
 
     def __post_init__(self):
         for name in ("depth", "width", "steps", "batch_size", "eval_every"):
@@ -79,6 +83,8 @@ class TrainConfig:
         for name in ("batch_norm", "residual"):
             if not isinstance(getattr(self, name), bool):
                 raise ValueError(f"{name} must be True or False, got {getattr(self, name)!r}")
+        if self.switch is not None and not isinstance(self.switch, Switch):
+            raise ValueError(f"switch must be None or a Switch, got {self.switch!r}")
         if any(not (0 <= s <= self.steps) for s in self.snapshot_steps):
             raise ValueError(f"snapshot_steps must lie in 0..{self.steps}, "
                              f"got {self.snapshot_steps}")
@@ -203,16 +209,22 @@ def _diverged(step: int, checks: tuple) -> Divergence | None:
 
 
 def train(config: TrainConfig, data: tuple[np.ndarray, np.ndarray],
-          progress: Callable[[int, int], None] | None = None) -> TrainResult:
+          progress: Callable[[int, int], None] | None = None,
+          live: Callable[[int, int, Callable[[], TrainResult]], None] | None = None
+          ) -> TrainResult:
     """Train the MLP on (X, y) for config.steps mini-batch steps; stop at divergence.
 
-    ``progress(done, total)`` (optional) is called about PROGRESS_CALLS times during the run.
+    ``progress(done, total)`` (optional) is called about PROGRESS_CALLS times during the run;
+    ``live(done, total, records)`` (optional) at the same steps, where ``records()`` returns
+    the run so far as a TrainResult (built only when called, during the call of ``live``).
     """
     x, y = np.asarray(data[0], dtype=float), np.asarray(data[1], dtype=np.int64)
     params = clip_params(init_params(config, x.shape[1], int(y.max()) + 1), config)
     running = init_running(params)
     state = init_optimizer(params, config.optimizer)
-    rates = step_learning_rates(config)
+    later, at = after_switch(config), switch_step(config)
+    rates = np.where(np.arange(1, config.steps + 1) < at, step_learning_rates(config),
+                     step_learning_rates(later))
     batches = minibatches(len(x), config.batch_size, np.random.default_rng((config.seed, 1)))
     report_every = max(1, config.steps // PROGRESS_CALLS)
     evals, steps, snapshots = [], [], {}
@@ -225,8 +237,9 @@ def train(config: TrainConfig, data: tuple[np.ndarray, np.ndarray],
             metrics = (evaluate(params, x, y, config.activation, config.residual, running)
                        if evaluated else (0.0, 0.0))
             index = next(batches)
+            active = config if step < at else later
             new_params, batch_loss, grads, clipped, trace = take_step(
-                params, x[index], y[index], config, float(rates[step - 1]), state)
+                params, x[index], y[index], active, float(rates[step - 1]), state)
             norms = layer_norms(grads)
             total = total_norm(norms)
             update = difference_norm(new_params, params)
@@ -241,14 +254,18 @@ def train(config: TrainConfig, data: tuple[np.ndarray, np.ndarray],
                 running = update_running(running, trace, len(index))
             if evaluated:
                 evals.append((step, *metrics))
-            at_clip = (0.0 if config.weight_clip is None
-                       else share_at_bound(params[0], config.weight_clip))
+            at_clip = (0.0 if active.weight_clip is None
+                       else share_at_bound(params[0], active.weight_clip))
             steps.append((batch_loss, total, at_clip, after, fired, update,
                           float(rates[step - 1]), norms))
             if step in config.snapshot_steps:
                 snapshots[step] = [w.copy() for w in params[0]]
-            if progress is not None and (step % report_every == 0 or step == config.steps):
-                progress(step, config.steps)
+            if step % report_every == 0 or step == config.steps:
+                if progress is not None:
+                    progress(step, config.steps)
+                if live is not None:
+                    live(step, config.steps, functools.partial(
+                        _result, config, evals, steps, params, running, snapshots, None))
     return _result(config, evals, steps, params, running, snapshots, divergence)
 
 

@@ -6,6 +6,7 @@ import pytest
 
 from tests.apptest import (
     assert_all_finite,
+    chart_datasets,
     chart_frames,
     charts,
     move_widget,
@@ -181,3 +182,98 @@ def test_a_control_of_run_b_does_not_retrain_run_a(monkeypatch):
     at.slider(key="bthr").set_value(3.0).run()
     assert not at.exception
     assert [config.grad_clip for config in trained] == [3.0]  # only B, clipped at its new 3
+
+
+SWITCH = {**SHORT, "cmp": "true", "bclip": "same", "bswitch": "clip_norm", "bat": "30",
+          "bthr": "0.2"}
+
+
+def switch_rows(at) -> list:
+    """The ``switch`` dataset of every chart that has one."""
+    return [chart_datasets(chart)["switch"] for chart in charts(at)
+            if "switch" in chart_datasets(chart)]
+
+
+def test_a_switch_is_marked_on_every_curve_and_moving_its_step_changes_data_not_spec():
+    at = open_page(PAGE, SWITCH)
+    assert not at.exception
+    assert_all_finite(at)
+    rows = switch_rows(at)
+    assert len(rows) == 3  # loss, accuracy, gradient norm
+    for frame in rows:
+        assert frame[["step", "show"]].to_dict("records") == [{"step": 30, "show": 1.0}]
+    assert "B: from step 30: clip by norm at 0.2" in texts(at)
+    assert any("At step 30 B turned on clipping by norm at 0.2" in i.value for i in at.info)
+    changed = move_widget(at, at.slider(key="bat"), 60)
+    assert all(changed[index] for index in range(3))
+    assert [int(frame["step"].iloc[0]) for frame in switch_rows(at)] == [60] * 3
+    assert_all_finite(at)
+
+
+def test_without_a_switch_the_rule_has_one_hidden_row_and_no_switch_text():
+    at = open_page(PAGE, {**SHORT, "cmp": "true"})
+    rows = switch_rows(at)
+    assert len(rows) == 3 and all(list(frame["show"]) == [0.0] for frame in rows)
+    assert not any(i.proto.icon == ":material/swap_horiz:" for i in at.info)
+    weightless = open_page(PAGE, {**SHORT, "cmp": "true", "bswitch": "weight_clip"})
+    assert "takes B's c" in texts(weightless)
+    assert all(list(frame["show"]) == [0.0] for frame in switch_rows(weightless))
+
+
+def test_switch_preset_and_chinese():
+    at = open_page(PAGE, {"lang": "zh"})
+    at.selectbox(key="preset").set_value("switch_clip").run()
+    assert not at.exception
+    assert_all_finite(at)
+    body = texts(at)
+    assert "从第 60 步起按范数裁剪，阈值 1" in body and "在第 60 步，B 开启了按范数裁剪" in body
+    assert "At step" not in body
+
+
+def test_live_curves_redraw_while_training_end_as_the_final_charts_and_a_rerun_does_not_train(
+        monkeypatch):
+    import streamlit as st
+
+    import core.training
+    import ui.display
+    import ui.training_live
+
+    live, final = [], {}
+    draw, show = ui.training_live.vega, ui.display.show_chart
+    monkeypatch.setattr(ui.training_live, "vega",
+                        lambda place, chart, data: live.append((chart, data))
+                        or draw(place, chart, data))
+    monkeypatch.setattr(ui.display, "show_chart",
+                        lambda chart, chart_id, controls, **k: final.update(
+                            {chart_id: (chart, k["data"])}) or show(chart, chart_id, controls,
+                                                                     **k))
+    st.cache_data.clear()
+    params = {"steps": "1000", "cmp": "true", "bclip": "norm", "bthr": "0.5"}
+    at = open_page(PAGE, params)
+    assert not at.exception
+    loss_draws = [data for chart, data in live if chart == final["loss"][0]]
+    grad_draws = [data for chart, data in live if chart == final["grad_norm"][0]]
+    assert len(loss_draws) >= 4 and len(grad_draws) >= 4  # both runs, first and last step
+    sizes = [len(data["curves"]) for data in loss_draws]
+    assert sizes[0] < sizes[-1] and len(set(sizes)) > 2  # the curves grow as the runs train
+    for data in loss_draws + grad_draws:
+        for frame in data.values():
+            assert np.isfinite(frame.select_dtypes("number").to_numpy(dtype=float)).all()
+    # the last live frame is the final chart: same template, same datasets
+    for draws, chart_id in ((loss_draws, "loss"), (grad_draws, "grad_norm")):
+        last, done = draws[-1], final[chart_id][1]
+        assert last.keys() == done.keys(), chart_id
+        for name in done:
+            assert last[name].reset_index(drop=True).equals(done[name].reset_index(drop=True)), \
+                (chart_id, name)
+    # the live slot is empty again: only the final charts (curves, norms, 2 heatmaps, 2 maps)
+    assert len(charts(at)) == 7
+    before = [chart_frames(chart) for chart in charts(at)]
+    trained = []
+    monkeypatch.setattr(core.training, "train", lambda *a, **k: trained.append(a))
+    count = len(live)
+    at.run()
+    assert not at.exception and trained == [] and len(live) == count  # cached: no training
+    after = [chart_frames(chart) for chart in charts(at)]
+    assert all(x.equals(y) for xs, ys in zip(before, after, strict=True)
+               for x, y in zip(xs, ys, strict=True))

@@ -11,6 +11,7 @@ import pytest
 
 from core.classifier import forward, init_params, predict_proba
 from core.datasets import make_dataset
+from core.switches import Switch
 from core.train_step import clip_params
 from core.training import TrainConfig, train
 from tests.apptest import open_page
@@ -51,11 +52,11 @@ def configs_for(v: dict) -> dict[str, TrainConfig]:
         v["steps"])
     configs = {"A": a}
     if v["cmp"]:
-        b = a
-        if v["bclip"] != "same":
+        b, switch = a, v["bswitch"]  # the control a switch reuses waits for the switch step
+        if v["bclip"] != "same" and switch != "clip_norm":
             b = replace(b, grad_clip=None if v["bclip"] == "none" else float(v["bthr"]),
                         grad_clip_method="norm" if v["bclip"] == "none" else v["bclip"])
-        if v["blr"] != "same":
+        if v["blr"] != "same" and switch != "lower_lr":
             b = replace(b, lr=float(v["blr"]))
         for key, name in (("bsched", "schedule"), ("bopt", "optimizer"), ("binit", "init")):
             if v[key] != "same":
@@ -63,8 +64,14 @@ def configs_for(v: dict) -> dict[str, TrainConfig]:
         for key, name in (("bbn", "batch_norm"), ("bres", "residual")):
             if v[key] != "same":
                 b = replace(b, **{name: v[key] == "on"})
-        if v["bwc"] != "same":
+        if v["bwc"] != "same" and switch != "weight_clip":
             b = replace(b, weight_clip=None if v["bwc"] == "off" else float(v["bwc"]))
+        value = {"none": None, "clip_norm": float(v["bthr"]),
+                 "lower_lr": a.lr if v["blr"] == "same" else float(v["blr"]),
+                 "weight_clip": None if v["bwc"] in ("same", "off") else float(v["bwc"])
+                 }[switch]
+        if value is not None:
+            b = replace(b, switch=Switch(int(v["bat"]), switch, value))
         configs["B"] = b
     return {key: capped(config) for key, config in configs.items()}
 
@@ -222,6 +229,11 @@ def check_story(name: str, text: str, v: dict, results: dict) -> None:
         assert f"{100 * at_c:.0f}% of B's weights sit at ±c" in text
         assert f"falls from about {n_var[0]:.1f} to {n_var[1]:.1f}" in text
         assert f"n·c² = {width * c * c:.2g}" in text
+    elif name == "switch_clip":
+        assert f"{v['depth'] - 1} hidden ReLU layers" in text and "rate 0.3;" in text
+        assert a.loss[-1] > a.loss.min()  # "its loss climbs until the run diverges"
+        early = int(np.sum(a.eval_steps <= v["bat"]))  # "B is the very same run until ..."
+        assert early > 10 and np.array_equal(b.loss[:early], a.loss[:early])
 
 
 # ---------------------------------------------------------------- the tests
@@ -276,3 +288,70 @@ def random_settings(rng: np.random.Generator) -> dict:
 def test_random_settings(seed):
     at, v = view(random_settings(np.random.default_rng(seed)))
     assert_statuses_agree(at, v)
+
+
+# ---------------------------------------------------------------- a mid-run switch
+
+
+def switch_box(at) -> str:
+    boxes = [i.value for i in at.info if i.proto.icon == ":material/swap_horiz:"]
+    assert len(boxes) <= 1
+    return boxes[0] if boxes else ""
+
+
+def g3(value: float) -> str:
+    return f"{value:.3g}"
+
+
+@pytest.mark.parametrize("params", [
+    {"data": "circles", "depth": 8, "opt": "momentum", "lr": "0.3", "steps": 200, "cmp": True,
+     "bswitch": "clip_norm", "bat": 40, "bthr": 0.2},
+    {"data": "circles", "depth": 8, "opt": "momentum", "lr": "0.3", "steps": 200, "cmp": True,
+     "bswitch": "lower_lr", "bat": 70, "blr": "0.03", "bclip": "same"},
+    {"steps": 100, "cmp": True, "bswitch": "weight_clip", "bat": 20, "bwc": "0.1"},
+    {"steps": 100, "cmp": True, "bswitch": "lower_lr", "bat": 150, "blr": "0.01"},
+    {"data": "circles", "depth": 8, "opt": "momentum", "lr": "0.3", "steps": 200, "cmp": True,
+     "bswitch": "clip_norm", "bat": 120, "bclip": "same"},
+    {"data": "circles", "depth": 8, "opt": "momentum", "lr": "0.3", "steps": 200, "cmp": True,
+     "bswitch": "lower_lr", "bat": 70, "blr": "1", "bclip": "same"},
+])
+def test_the_switch_sentences_follow_the_run_recomputed(params):
+    at, v = view(params)
+    results = assert_statuses_agree(at, v)
+    configs = configs_for(v)
+    a, b, cb = results["A"], results["B"], configs["B"]
+    text, at_step = switch_box(at), v["bat"]
+    assert text
+    same = replace(cb, switch=None) == configs["A"]
+    if b.steps_run < at_step:  # the switch never acted
+        if b.divergence is not None:
+            assert f"B diverged at step {b.divergence.step}, before its switch" in text
+        else:
+            assert f"comes after its last step ({b.steps_run})" in text
+        assert "At step" not in text
+        return
+    assert text.startswith(f"Until step {at_step} B's curves are exactly A's") == same
+    if same:  # and they are: every record before the switch step is A's
+        n = at_step - 1
+        assert np.array_equal(a.grad_norm[:n], b.grad_norm[:n])
+        assert np.array_equal(a.batch_loss[:n], b.batch_loss[:n])
+    grad_at = g3(b.grad_norm[at_step - 1])
+    if v["bswitch"] == "clip_norm":
+        clipped = int(np.sum(b.grad_norm[at_step - 1:] > v["bthr"]))
+        assert (f"clipping by norm at {v['bthr']:g}: its gradient norm at that step was "
+                f"{grad_at}, and clipping changed the gradient on {clipped} of its "
+                f"{b.steps_run - at_step + 1} steps") in text
+    elif v["bswitch"] == "lower_lr":
+        assert (f"learning rate went from {g3(b.lr[at_step - 2])} to {float(v['blr']):g}; "
+                f"its gradient norm at that step was {grad_at}") in text
+    else:
+        share = b.at_clip[at_step - 1]
+        assert f"after that step {100 * share:.0f}% of its weights sat at ±{v['bwc']}" in text
+    loss_at = b.loss[b.eval_steps <= at_step][-1]
+    if b.divergence is not None:
+        assert f"B still diverged, at step {b.divergence.step}." in text
+    elif b.loss[-1] < loss_at:
+        assert f"B's loss fell from {g3(loss_at)} just before the switch to {g3(b.loss[-1])}" \
+            in text
+    else:
+        assert f"B's loss went from {g3(loss_at)}" in text and "did not bring it down" in text

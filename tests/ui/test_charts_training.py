@@ -57,7 +57,7 @@ def test_loss_template_is_logarithmic_with_divergence_rules_from_data():
     assert line["encoding"]["y"]["scale"]["type"] == "log"
     assert line["encoding"]["color"]["scale"]["range"] == list(COLOURS)
     assert layer_with(s, "rule")["mark"]["color"] == COLORS["limit"]
-    assert named(s) == {"curves", "stops"} and s["title"] == "Loss"
+    assert named(s) == {"curves", "stops", "switch"} and s["title"] == "Loss"
 
 
 def test_a_zero_or_infinite_loss_is_refused():
@@ -75,7 +75,7 @@ def test_accuracy_template_has_a_chance_line_and_a_fixed_domain():
                                **SERIES))
     assert layer_with(s, "line")["encoding"]["y"]["scale"]["domain"] == [0, 100]
     assert "chance (50%)" in json.dumps(s["datasets"])
-    assert named(s) == {"curves", "stops"}
+    assert named(s) == {"curves", "stops", "switch"}
 
 
 def test_grad_norm_template_draws_events_and_thresholds_only_when_clipping():
@@ -83,9 +83,23 @@ def test_grad_norm_template_draws_events_and_thresholds_only_when_clipping():
     text = json.dumps(s)
     assert "triangle-down" in text and COLORS["clipped"] in text
     assert "1e' + datum.value" in text  # powers-of-ten labels on a log10 axis
-    assert named(s) == {"lines", "events", "thresholds", "stops"}
+    assert named(s) == {"lines", "events", "thresholds", "stops", "switch"}
     plain = spec(grad_norm_template(clipping=False, thresholds=False, **GRAD))
-    assert named(plain) == {"lines", "stops"} and "triangle-down" not in json.dumps(plain)
+    assert named(plain) == {"lines", "stops", "switch"}
+    assert "triangle-down" not in json.dumps(plain)
+
+
+def test_every_curve_marks_run_bs_switch_with_a_rule_shown_by_its_rows():
+    for s in (spec(loss_template(y_title="loss", title="Loss", **SERIES)),
+              spec(accuracy_template(y_title="%", title="Acc", chance=50.0, chance_label="c",
+                                     **SERIES)),
+              spec(grad_norm_template(clipping=True, thresholds=True, **GRAD))):
+        switch = [layer for layer in s["layer"] if layer.get("data") == {"name": "switch"}]
+        assert len(switch) == 2  # a dotted rule and its label
+        for layer in switch:
+            assert layer["encoding"]["x"]["field"] == "step"
+            assert layer["encoding"]["opacity"]["field"] == "show"
+        assert "60" not in json.dumps(switch)  # the step comes with the data
 
 
 def test_heatmap_colour_scale_comes_from_the_data_and_its_extent():

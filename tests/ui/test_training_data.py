@@ -1,11 +1,13 @@
 """The training lab's chart datasets, from the summaries of two short real runs."""
 
 import math
+from dataclasses import replace
 
 import numpy as np
 import pytest
 
 from core import lab
+from core.switches import Switch
 from core.training import TrainConfig
 from ui.charts.training_data import (
     curve_frames,
@@ -15,6 +17,7 @@ from ui.charts.training_data import (
     heat_frame,
     norm_frames,
     readout_texts,
+    switch_frame,
 )
 
 CALM = TrainConfig(depth=3, width=8, steps=40, eval_every=5, lr=0.1, grad_clip=1.0)
@@ -35,6 +38,17 @@ def test_divergence_rows_name_the_diverged_run_or_one_hidden_row(runs):
     calm = divergence_frame({"A": runs["A"]}, words, first_step=0)
     assert runs["A"]["divergence"] is None
     assert list(calm["show"]) == [0.0] and list(calm["label"]) == [""]
+
+
+def test_the_switch_row_is_bs_switch_step_or_one_hidden_row():
+    b = replace(CALM, switch=Switch(12, "lower_lr", 0.01))
+    frame = switch_frame({"A": CALM, "B": b}, "B switches", "lr 0.01", first_step=1)
+    assert frame.to_dict("records") == [{"step": 12, "label": "B switches", "text": "lr 0.01",
+                                         "show": 1.0}]
+    for configs in ({"A": CALM}, {"A": CALM, "B": CALM},
+                    {"A": CALM, "B": replace(b, switch=Switch(41, "lower_lr", 0.01))}):
+        hidden = switch_frame(configs, "B switches", "", first_step=1)
+        assert hidden.to_dict("records") == [{"step": 1, "label": "", "text": "", "show": 0.0}]
 
 
 def test_curves_keep_only_positive_finite_losses_and_count_the_rest(runs):

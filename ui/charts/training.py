@@ -41,13 +41,25 @@ def _divergence_rules() -> list:
     return [rule, text]
 
 
+def _switch_rules() -> list:
+    """A dotted vertical rule where run B switches, from the ``switch`` dataset (step, label,
+    text, show); without a switch one hidden row."""
+    base = alt.Chart(alt.NamedData("switch")).encode(x="step:Q", opacity=SHOW)
+    rule = base.mark_rule(strokeDash=[2, 3], strokeWidth=2, color=COLORS["norm"]).encode(
+        tooltip=[alt.Tooltip("label:N", title=""), alt.Tooltip("text:N", title="")])
+    text = base.mark_text(align="left", dx=4, dy=20, baseline="top", fontSize=12,
+                          color=COLORS["norm"]).encode(y=alt.value(0), text="label:N")
+    return [rule, text]
+
+
 @template
 def loss_template(*, x_title: str, y_title: str, series_title: str,
                   series_labels: tuple[str, ...], series_colours: tuple[str, ...], title: str,
                   height: int = HEIGHT) -> alt.TopLevelMixin:
     """Cross-entropy on the whole data set against the step, one line per run, log y-axis.
 
-    Named datasets: ``curves`` (step, loss > 0, series), ``stops`` (see _divergence_rules).
+    Named datasets: ``curves`` (step, loss > 0, series), ``stops`` (see _divergence_rules),
+    ``switch`` (see _switch_rules).
     """
     line = alt.Chart(alt.NamedData("curves")).mark_line(strokeWidth=2.5).encode(
         x=_step_x(x_title),
@@ -57,7 +69,8 @@ def loss_template(*, x_title: str, y_title: str, series_title: str,
         tooltip=[alt.Tooltip("series:N", title=series_title),
                  alt.Tooltip("step:Q", title=x_title),
                  alt.Tooltip("loss:Q", title=y_title, format=".4g")])
-    return finish(alt.layer(line, *_divergence_rules()), title=title, height=height)
+    return finish(alt.layer(line, *_divergence_rules(), *_switch_rules()), title=title,
+                  height=height)
 
 
 @template
@@ -67,7 +80,8 @@ def accuracy_template(*, x_title: str, y_title: str, series_title: str,
                       height: int = HEIGHT) -> alt.TopLevelMixin:
     """Accuracy (%) on the whole data set against the step, with the chance level.
 
-    Named datasets: ``curves`` (step, accuracy, series), ``stops`` (see _divergence_rules).
+    Named datasets: ``curves`` (step, accuracy, series), ``stops`` (see _divergence_rules),
+    ``switch`` (see _switch_rules).
     """
     line = alt.Chart(alt.NamedData("curves")).mark_line(strokeWidth=2.5).encode(
         x=_step_x(x_title),
@@ -81,7 +95,7 @@ def accuracy_template(*, x_title: str, y_title: str, series_title: str,
         y="y:Q", tooltip=alt.Tooltip("label:N", title=""))
     text = level.mark_text(align="left", dx=4, dy=-7, fontSize=12, color=COLORS["theory"]
                            ).encode(y="y:Q", x=alt.value(0), text="label:N")
-    layers = [rule, text, line, *_divergence_rules()]
+    layers = [rule, text, line, *_divergence_rules(), *_switch_rules()]
     return finish(alt.layer(*layers), title=title, height=height)
 
 
@@ -96,8 +110,9 @@ def grad_norm_template(*, x_title: str, y_title: str, series_title: str,
     a rule per run (with ``thresholds``). All log10: a norm of 1e41 stays plottable.
 
     Named datasets: ``lines`` (step, log10_norm, series, kind: one of ``kind_labels``),
-    ``stops`` (see _divergence_rules); with ``clipping`` ``events`` (step, log10_norm, series,
-    show), with ``thresholds`` ``thresholds`` (log10_norm, series, label, show).
+    ``stops`` (see _divergence_rules), ``switch`` (see _switch_rules); with ``clipping``
+    ``events`` (step, log10_norm, series, show), with ``thresholds`` ``thresholds``
+    (log10_norm, series, label, show).
     """
     colour = _series_colour(series_title, series_labels, series_colours)
     y = alt.Y("log10_norm:Q", title=y_title, axis=log10_axis(y_title),
@@ -130,7 +145,7 @@ def grad_norm_template(*, x_title: str, y_title: str, series_title: str,
             tooltip=[alt.Tooltip("series:N", title=series_title),
                      alt.Tooltip("event:N", title=""), alt.Tooltip("step:Q", title=x_title)])
         layers.append(points)
-    layers += _divergence_rules()
+    layers += [*_divergence_rules(), *_switch_rules()]
     return finish(alt.layer(*layers).resolve_scale(shape="independent"), title=title,
                   height=height)
 

@@ -33,6 +33,17 @@ def divergence_frame(runs: dict, words: dict, first_step: int) -> pd.DataFrame:
     return shown_rows(frame, {"step": first_step, "series": "A", "label": "", "text": ""})
 
 
+def switch_frame(configs: dict, label: str, text: str, first_step: int) -> pd.DataFrame:
+    """Where B's switch acts (its step, ``label`` drawn, ``text`` in the tooltip) if B has one
+    within its steps; otherwise one hidden row at ``first_step``."""
+    b = configs.get("B")
+    switch = None if b is None else b.switch
+    rows = ([{"step": switch.step, "label": label, "text": text}]
+            if switch is not None and switch.step <= b.steps else [])
+    frame = pd.DataFrame(rows, columns=["step", "label", "text"]).astype({"step": int})
+    return shown_rows(frame, {"step": first_step, "label": "", "text": ""})
+
+
 def curve_frames(runs: dict) -> tuple[pd.DataFrame, pd.DataFrame, int]:
     """(loss rows > 0, accuracy rows, number of zero losses left out of the log axis)."""
     frames = [pd.DataFrame({"step": s["eval"]["step"], "loss": s["eval"]["loss"],

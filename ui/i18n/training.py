@@ -2,6 +2,7 @@
 
 from core.lab import LEARNING_RATES, WEIGHT_CLIPS
 from ui.i18n.common import STRINGS as COMMON
+from ui.i18n.training_switch import STRINGS as SWITCH_STRINGS
 
 _SAME = {"en": "same as A", "zh": "与 A 相同"}
 _OPTIMIZERS = {
@@ -138,6 +139,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "tl.preset.residual": {"en": "Residual connections rescue", "zh": "残差连接挽救训练"},
     "tl.preset.batch_norm": {"en": "Batch normalisation rescues", "zh": "批量归一化挽救训练"},
     "tl.preset.weight_clip": {"en": "Weight clipping", "zh": "权重裁剪"},
+    "tl.preset.switch_clip": {"en": "Switch mid-run: clipping rescues",
+                              "zh": "中途切换：梯度裁剪挽救训练"},
+    **SWITCH_STRINGS,
     "tl.story.exploding": {
         "en": "**Exploding.** Depth {depth} means {hidden} hidden ReLU layers, initialised with He "
         "at gain {gain}. At the start each hidden layer multiplies the expected squared norm of "

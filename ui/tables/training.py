@@ -7,12 +7,14 @@ from core.ensemble import INITS
 from core.lab import BATCH, FLAGS, LEARNING_RATES, WEIGHT_CLIPS
 from core.optimizers import OPTIMIZERS
 from core.schedules import SCHEDULES
+from core.switches import SWITCHES
 from ui.control_table import ControlTable, Select, Slider, Toggle, seed_slider
 
 DATA_KEYS = ("data", "depth", "width", "act", "init", "gain")  # the sidebar's groups, in order
 OPTIM_KEYS = ("opt", "lr", "sched", "steps")
 REMEDY_KEYS = ("clip", "thr", "wc", "bn", "res", "seed")
-B_KEYS = ("bclip", "bthr", "blr", "bsched", "bopt", "binit", "bbn", "bres", "bwc")
+B_KEYS = ("bclip", "bthr", "blr", "bsched", "bopt", "binit", "bbn", "bres", "bwc", "bswitch",
+          "bat")
 
 
 def b_select(key: str, options, option_label: str) -> Select:
@@ -57,6 +59,9 @@ TABLE = ControlTable("training", "tl.preset.", (
     Select("bbn", "tl.control.bbn", FLAGS, "same", option_label="tl.bflag."),
     Select("bres", "tl.control.bres", FLAGS, "same", option_label="tl.bflag."),
     b_select("bwc", WEIGHT_CLIPS, "tl.bwc."),
+    Select("bswitch", "tl.control.bswitch", ("none", *SWITCHES), "none",
+           option_label="tl.bswitch.", help="tl.control.bswitch.help"),
+    Slider("bat", "tl.control.bat", 1, 2000, 100, help="tl.control.bat.help"),
 ), presets={
     "exploding": _EXPLODING,
     "exploding_norm": {**_EXPLODING, "cmp": True},
@@ -66,4 +71,7 @@ TABLE = ControlTable("training", "tl.preset.", (
     "residual": {**_VANISHING, "cmp": True, "bclip": "same", "bres": "on"},
     "batch_norm": {**_VANISHING, "cmp": True, "bclip": "same", "bbn": "on"},
     "weight_clip": {**_EXPLODING, "cmp": True, "bclip": "same", "bwc": "0.2"},
+    # A's momentum run on circles explodes at step 78; B clips by norm from step 60 on
+    "switch_clip": {"data": "circles", "depth": 8, "opt": "momentum", "lr": "0.3", "cmp": True,
+                    "bclip": "same", "bswitch": "clip_norm", "bat": 60, "bthr": 1.0},
 })
