@@ -10,6 +10,7 @@ from core import theory
 from core.budget import ensemble_size
 from core.ensemble import measure_layers
 from core.floats import FLOAT32_MAX_LOG10, FLOAT32_TINY_LOG10
+from core.preactivations import pre_activation_stats, spread_layers, summary, weak_threshold
 from core.profiles import (
     dead_share,
     factor_trend,
@@ -18,13 +19,25 @@ from core.profiles import (
     median_total_growth,
     theory_profile,
 )
+from core.pytorch_code import chain_rule_code
 from ui.charts.chain_rule import FACTOR_PARTS, factor_data, factor_template
+from ui.charts.forward import (
+    band_chart,
+    band_data,
+    layer_frame,
+    method_note,
+    share_chart,
+    share_data,
+    share_labels,
+    weak_story,
+)
 from ui.charts.layers import profile_template
-from ui.controls import Controls
+from ui.controls import Controls, section
 from ui.display import explain, show_chart, work_capped_notice
 from ui.format import factor_from_log10
 from ui.frames import decade_extent, float32_limits, profile_frame, shown_rows
 from ui.i18n import sentences, t
+from ui.pytorch import pytorch_block
 from ui.shell import page_setup, presenter_mode
 from ui.tables.chain_rule import BATCH, TABLE
 
@@ -67,11 +80,20 @@ def measure(depth: int, width: int, activation: str, init: str, gain: float, sam
     return result
 
 
+@st.cache_data(max_entries=32)
+def distributions(depth: int, width: int, activation: str, init: str, gain: float, samples: int,
+                  seed: int) -> dict:
+    """The pre-activations of the same networks as ``measure``: every layer's row, the text's
+    numbers and the weak region's edge."""
+    stats = pre_activation_stats(depth, width, activation, init, gain, samples, BATCH, seed)
+    return {"layers": layer_frame(stats), "summary": summary(stats),
+            "threshold": weak_threshold(activation)}
+
+
 def read_controls(lang: str) -> tuple[dict, Controls]:
-    """Create the sidebar controls (URL-bound) and presets; return (values, controls)."""
+    """Create the sidebar controls (URL-bound); return (values, controls)."""
     controls = Controls(lang, TABLE)
     values = controls.widgets("depth", "width", "act", "init", "gain", "samples", "seed")
-    controls.report()
     return values, controls
 
 
@@ -203,6 +225,23 @@ def factor_section(lang: str, values: dict, result: dict, controls: Controls) ->
     st.caption(sentences(parts, lang))
 
 
+@section("distributions")
+def distribution_section(lang: str, controls: Controls, values: dict, runs: int) -> None:
+    """What phi sees: z_l at a few layers, and per layer the weak share and E[phi'(z)^2]."""
+    st.subheader(t("cr.dist.title", lang))
+    count = controls.widget("layers", container=st.columns(3)[0])
+    found = distributions(values["depth"], values["width"], values["act"], values["init"],
+                          float(values["gain"]), values["samples"], values["seed"])
+    shown, act = spread_layers(values["depth"], count), values["act"]
+    left, right = st.columns([11, 9], gap="large")
+    show_chart(band_chart(lang, act, found["threshold"]), "pre_activations", controls,
+               container=left, data=band_data(found["layers"], shown, found["threshold"]))
+    show_chart(share_chart(lang, act), "weak_units", controls, container=right,
+               data=share_data(found["layers"], shown, share_labels(lang, act)))
+    st.markdown(weak_story(lang, act, values["depth"], found["summary"], found["threshold"]))
+    st.caption(method_note(lang, values["depth"], runs, found["summary"]))
+
+
 def explanation(lang: str) -> None:
     """The chain rule as a product, the per-layer factor, and He's condition."""
     st.subheader(t("cr.why.title", lang))
@@ -244,4 +283,7 @@ with forward_column:
     forward_section(lang, values, result, controls)
 with factor_column:
     factor_section(lang, values, result, controls)
+distribution_section(lang, controls, values, result["runs"])
+controls.report()
 explanation(lang)
+pytorch_block(lang, chain_rule_code(values, BATCH))

@@ -7,12 +7,14 @@ import streamlit as st
 from core import cliff
 from core.clip_effects import BATCH, deep_gradient_summary, layer_outcome
 from core.clipping import METHODS, clip_2d_measures, norm_clip_shortened, value_clip_outcome
+from core.pytorch_code import clipping_code
 from ui.charts import clipping as charts
 from ui.charts import clipping_data as data
 from ui.controls import Controls, section
 from ui.display import explain, show_chart
 from ui.format import decade_count, short_number
 from ui.i18n import sentences, t
+from ui.pytorch import pytorch_block
 from ui.shell import page_setup, presenter_mode
 from ui.tables.clipping import TABLE
 
@@ -296,3 +298,4 @@ cliff_section(lang, controls)
 controls.report()
 st.subheader(t("cl.refs.title", lang))
 st.markdown(t("cl.refs", lang, eps=data.EPS_TEXT))
+pytorch_block(lang, lambda: clipping_code(controls.current_values()), controls)

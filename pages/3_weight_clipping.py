@@ -3,6 +3,7 @@
 import streamlit as st
 
 from core import weight_bounds
+from core.pytorch_code import weight_clipping_code
 from ui.charts.common import COLORS, GREY, PURPLE
 from ui.charts.layers import profile_template
 from ui.charts.weight_clipping import histogram_template, loss_template
@@ -27,6 +28,7 @@ from ui.format import (
 )
 from ui.frames import profile_frame
 from ui.i18n import sentences, t
+from ui.pytorch import pytorch_block
 from ui.shell import page_setup
 from ui.tables.weight_clipping import TABLE
 
@@ -286,3 +288,4 @@ network_section(lang, controls, c, gain, activation, seed)
 training_section(lang, controls, c, gain, activation, seed)
 st.caption(t("wc.sources", lang))
 controls.report()
+pytorch_block(lang, lambda: weight_clipping_code(controls.current_values()), controls)

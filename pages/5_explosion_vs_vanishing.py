@@ -7,6 +7,7 @@ import streamlit as st
 from core import growth, remedies
 from core.clipping import EPS as CLIP_EPS
 from core.mlp import BN_EPS
+from core.pytorch_code import explosion_code
 from ui.charts import explosion as charts
 from ui.charts import explosion_data as datasets
 from ui.controls import Controls, section
@@ -14,6 +15,7 @@ from ui.display import explain, show_chart, work_capped_notice
 from ui.format import e_power_of_ten, latex_power_of_ten, short_number
 from ui.frames import float32_limits
 from ui.i18n import t
+from ui.pytorch import pytorch_block
 from ui.shell import page_setup
 from ui.tables.explosion import REMEDY_TOGGLES, SIDES, TABLE
 
@@ -294,3 +296,4 @@ draw_depth(sides, shared, lang, controls)
 draw_phase(sides, shared, lang, controls)
 draw_table(lang)
 controls.report()
+pytorch_block(lang, lambda: explosion_code(controls.current_values()), controls)

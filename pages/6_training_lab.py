@@ -1,9 +1,12 @@
 """Training lab: train a small MLP on toy data, watch it explode or stall, and try the remedies."""
 
+from dataclasses import replace
+
 import streamlit as st
 
 from core import lab
 from core.lab_measures import story_clauses, story_numbers
+from core.pytorch_training_code import training_code
 from core.training import TrainConfig
 from ui.charts import training as charts
 from ui.charts import training_data
@@ -12,9 +15,11 @@ from ui.controls import Controls
 from ui.display import explain, show_chart, work_capped_notice
 from ui.format import e_power_of_ten, fixed, plain, significant
 from ui.i18n import sentences, t
+from ui.pytorch import pytorch_block
 from ui.shell import page_setup
 from ui.tables.training import B_KEYS, DATA_KEYS, OPTIM_KEYS, REMEDY_KEYS, TABLE
-from ui.training_text import story_words
+from ui.training_live import LiveCurves, grad_chart, loss_chart, norm_data
+from ui.training_text import describe_b, story_words, switch_label, switch_text
 
 COLOURS = {"A": COLORS["none"], "B": COLORS["norm"]}
 DIVERGED_KEYS = {"nan": "tl.status.diverged_nan", "inf": "tl.status.diverged_inf",
@@ -22,14 +27,15 @@ DIVERGED_KEYS = {"nan": "tl.status.diverged_nan", "inf": "tl.status.diverged_inf
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
-def run(config: TrainConfig, dataset: str, _progress_text: str = "") -> dict:
-    """Train one configuration; a progress bar shows while it runs (not on a cache hit)."""
+def run(config: TrainConfig, dataset: str, _progress_text: str = "", _live=None) -> dict:
+    """Train one configuration; a progress bar and the live curves (``_live``, a
+    LiveCurves.watch callback) show while it runs (not on a cache hit)."""
     slot = st.empty()
 
     def progress(done: int, total: int) -> None:
         slot.progress(done / total, text=_progress_text.format(done=done, total=total))
 
-    summary = lab.trained_summary(config, dataset, progress)
+    summary = lab.trained_summary(config, dataset, progress, _live)
     slot.empty()
     return summary
 
@@ -41,31 +47,6 @@ def at_start(config: TrainConfig, dataset: str) -> dict:
 
 
 # ---------------------------------------------------------------- words
-
-
-def describe_b(a: TrainConfig, b: TrainConfig, lang: str) -> str:
-    """What B changes, in words (e.g. "clip by norm at 1")."""
-    parts = []
-    if (a.grad_clip, a.grad_clip_method) != (b.grad_clip, b.grad_clip_method):
-        parts.append(t("tl.diff.noclip", lang) if b.grad_clip is None else
-                     t("tl.diff.clip", lang, method=t(f"method.{b.grad_clip_method}", lang),
-                       thr=plain(b.grad_clip)))
-    if a.lr != b.lr:
-        parts.append(t("tl.diff.lr", lang, lr=plain(b.lr)))
-    if a.schedule != b.schedule:
-        parts.append(t("tl.diff.sched", lang, sched=t(f"tl.sched.{b.schedule}", lang)))
-    if a.optimizer != b.optimizer:
-        parts.append(t("tl.diff.opt", lang, opt=t(f"tl.opt.{b.optimizer}", lang)))
-    if a.init != b.init:
-        parts.append(t("tl.diff.init", lang, init=t(f"init.{b.init}", lang)))
-    if a.batch_norm != b.batch_norm:
-        parts.append(t("tl.diff.bn_on" if b.batch_norm else "tl.diff.bn_off", lang))
-    if a.residual != b.residual:
-        parts.append(t("tl.diff.res_on" if b.residual else "tl.diff.res_off", lang))
-    if a.weight_clip != b.weight_clip:
-        parts.append(t("tl.diff.nowc", lang) if b.weight_clip is None else
-                     t("tl.diff.wc", lang, c=plain(b.weight_clip)))
-    return t("tl.diff.sep", lang).join(parts) or t("tl.diff.none", lang)
 
 
 def status_text(s: dict, label: str, lang: str) -> str:
@@ -103,6 +84,25 @@ def story(preset: str, runs: dict, configs: dict, starts: dict, lang: str) -> st
     if preset == "exploding":
         parts.append(t("tl.story.next", lang))
     return sentences(parts, lang)
+
+
+def show_switch(runs: dict, configs: dict, v: dict, lang: str) -> None:
+    """What B's mid-run switch did, in words; a note if the switch lacks its value."""
+    if "B" not in runs:
+        return
+    if runs["B"]["switch"] is not None:
+        same = replace(configs["B"], switch=None) == configs["A"]
+        st.info(switch_text(runs["B"]["switch"], same, runs["B"]["steps"], lang),
+                icon=":material/swap_horiz:")
+    elif v["bswitch"] != "none":
+        st.caption(t("tl.switch.needs_c", lang))
+
+
+def switch_rows(configs: dict, first_step: int, lang: str):
+    """Where B's switch acts on the charts (a hidden row without one)."""
+    b = configs.get("B")
+    text = "" if b is None or b.switch is None else switch_label(b.switch, lang)
+    return training_data.switch_frame(configs, t("tl.chart.switch", lang), text, first_step)
 
 
 def stops(runs: dict, labels: dict, first_step: int, lang: str):
@@ -158,13 +158,11 @@ def section_curves(runs: dict, configs: dict, labels: dict, v: dict, common: dic
     if not len(accuracy):
         st.warning(t("tl.status.no_step", lang, run=", ".join(runs)))
         return
-    stop_rows = stops(runs, labels, 0, lang)
+    stop_rows, switch = stops(runs, labels, 0, lang), switch_rows(configs, 0, lang)
     left, right = st.columns(2)
     with left:
-        show_chart(charts.loss_template(y_title=t("tl.chart.loss.y", lang),
-                                        title=t("tl.chart.loss.title", lang, n=lab.POINTS),
-                                        **common),
-                   "loss", controls, data={"curves": losses, "stops": stop_rows},
+        show_chart(loss_chart(lang, common), "loss", controls,
+                   data={"curves": losses, "stops": stop_rows, "switch": switch},
                    export_title=t("tl.chart.loss.export", lang, n=lab.POINTS, data=data_name))
     with right:
         show_chart(charts.accuracy_template(y_title=t("tl.chart.acc.y", lang),
@@ -172,7 +170,8 @@ def section_curves(runs: dict, configs: dict, labels: dict, v: dict, common: dic
                                             chance=lab.CHANCE,
                                             chance_label=t("tl.chart.chance", lang,
                                                            chance=plain(lab.CHANCE)), **common),
-                   "accuracy", controls, data={"curves": accuracy, "stops": stop_rows},
+                   "accuracy", controls,
+                   data={"curves": accuracy, "stops": stop_rows, "switch": switch},
                    export_title=t("tl.chart.acc.export", lang, n=lab.POINTS, data=data_name))
     st.caption(t("tl.caption.curves", lang, n=lab.POINTS, data=data_name,
                  every=configs["A"].eval_every))
@@ -186,20 +185,9 @@ def section_gradients(runs: dict, configs: dict, labels: dict, common: dict, lan
     st.subheader(t("tl.section.gradients", lang))
     if not any("line" in s for s in runs.values()):
         return
-    kinds = (t("tl.chart.kind.before", lang), t("tl.chart.kind.after", lang))
-    norms = training_data.norm_frames(runs, configs, kinds, {
-        key: t("tl.chart.threshold", lang, run=key, thr=plain(config.grad_clip))
-        for key, config in configs.items() if config.grad_clip is not None})
-    clipping, thresholds = lab.clips_gradients(configs), lab.has_norm_threshold(configs)
-    show_chart(charts.grad_norm_template(y_title=t("tl.chart.grad.y", lang),
-                                         kind_title=t("tl.chart.kind", lang), kind_labels=kinds,
-                                         event_label=t("tl.chart.event", lang),
-                                         title=t("tl.chart.grad.title", lang), clipping=clipping,
-                                         thresholds=thresholds, **common),
-               "grad_norm", controls,
-               data={"lines": norms["lines"], "stops": stops(runs, labels, 1, lang),
-                     **({"events": norms["events"]} if clipping else {}),
-                     **({"thresholds": norms["thresholds"]} if thresholds else {})})
+    show_chart(grad_chart(configs, lang, common), "grad_norm", controls,
+               data={**norm_data(runs, configs, lang), "stops": stops(runs, labels, 1, lang),
+                     "switch": switch_rows(configs, 1, lang)})
     bucket = lab.line_bucket(list(runs.values()))
     st.caption(sentences([t("tl.caption.grad", lang)]
                          + ([t("tl.caption.grad_bucket", lang, bucket=bucket)] if bucket > 1
@@ -275,20 +263,27 @@ configs = capped_configs(v, lang)
 labels = {"A": t("tl.run.a", lang)}
 if "B" in configs:
     labels["B"] = t("tl.run.b", lang, diff=describe_b(configs["A"], configs["B"], lang))
-runs = {key: run(config, v["data"], t("tl.progress", lang, run=key, done="{done}",
-                                      total="{total}"))
-        for key, config in configs.items()}
+series = tuple(configs)  # the runs are "A" (and "B") in every chart; the text says what B is
+common = {"x_title": t("tl.chart.x", lang), "series_title": t("tl.chart.series", lang),
+          "series_labels": series, "series_colours": tuple(COLOURS[key] for key in series)}
+live = LiveCurves(st.empty(), configs, lang, common,
+                  lambda first_step: switch_rows(configs, first_step, lang))
+runs = {}
+for key, config in configs.items():
+    runs[key] = run(config, v["data"], t("tl.progress", lang, run=key, done="{done}",
+                                         total="{total}"), live.watch(key))
+    live.finished(key, runs[key])
+live.clear()
 if preset in TABLE.presets:
     starts = {key: at_start(config, v["data"]) for key, config in configs.items()}
     story_slot.info(story(preset, runs, configs, starts, lang), icon=":material/school:")
 for key, s in runs.items():
     show_status(s, labels[key], lang)
+show_switch(runs, configs, v, lang)
 show_metrics(runs, configs, lang)
-series = tuple(runs)  # the runs are "A" (and "B") in every chart; the text says what B is
-common = {"x_title": t("tl.chart.x", lang), "series_title": t("tl.chart.series", lang),
-          "series_labels": series, "series_colours": tuple(COLOURS[key] for key in series)}
 section_curves(runs, configs, labels, v, common, lang, controls)
 section_gradients(runs, configs, labels, common, lang, controls)
 section_heatmaps(runs, lang, controls)
 section_boundary(runs, v, lang, controls)
 section_how(lang)
+pytorch_block(lang, training_code(v))

@@ -22,8 +22,18 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from ui.control_table import ControlTable, Select, Slider, Toggle
+from ui.display import iframe_menu
 from ui.i18n import DEFAULT_LANGUAGE, t
-from ui.shell import LANG_PARAM, SHELL_PARAMS, current_page, presenter_mode, sync_url_param
+from ui.qr import large_qr_button, qr_menu
+from ui.shell import (
+    LANG_PARAM,
+    SHELL_PARAMS,
+    current_page,
+    figure_view,
+    page_charts,
+    presenter_mode,
+    sync_url_param,
+)
 
 CUSTOM_PRESET = "custom"
 _PRESET_WIDGET = "preset"
@@ -60,12 +70,14 @@ class Controls:
         self.table = table
         self.page_id = current_page()
         self.container = container if container is not None else st.sidebar
-        self._notice_slot = st.empty()
+        view = figure_view()  # figure-only: the notices stay visible, above the chart
+        self._notice_slot = view.notices.empty() if view is not None else st.empty()
         self._preset_slot = st.sidebar.container()
         self._notices: list[str] = []
         self._keys: set[str] = set()
         self._section: str | None = None
         self.values: dict[str, object] = {}
+        self.followers: list[str] = []  # more fragments to rerun with a section (ui/pytorch.py)
 
     def widget(self, key: str, container=None):
         """Create the table's control ``key`` here (default: the sidebar); return its value."""
@@ -171,7 +183,10 @@ class Controls:
             return None
         if not bound:
             return _rerun_page
-        return functools.partial(st.rerun, [self._section, SHARE_FRAGMENT])
+        return functools.partial(self._rerun_section, self._section)
+
+    def _rerun_section(self, fragment_key: str) -> None:
+        st.rerun([fragment_key, SHARE_FRAGMENT, *self.followers])
 
     def current_values(self) -> dict[str, object]:
         """Every control's value now: a section's rerun changes some after ``values`` was read."""
@@ -225,16 +240,22 @@ class Controls:
                                 width="stretch"):
             st.caption(t("share.link", self.lang))
             st.code(link or "?" + urlencode(params), language=None, wrap_lines=True)
+            if link:  # a QR code of a link without its address would open nothing
+                qr_menu(link, self.lang)
             st.download_button(
                 t("share.json", self.lang), data=json.dumps(settings, indent=2, default=str),
                 file_name=f"gradient-lab_{self.page_id}_settings.json",
                 mime="application/json", on_click="ignore", icon=":material/data_object:")
+            iframe_menu(self.lang, page_charts(self.page_id), base, params)
+        if link:
+            large_qr_button(link, self.lang)
 
     def report(self) -> None:
         """After all controls exist: presets, the share menu, and one warning at the top of the
         page naming every link parameter that was replaced."""
-        with self._preset_slot:
-            _share_fragment(self)
+        if figure_view() is None:  # figure-only: no sidebar, no menus
+            with self._preset_slot:
+                _share_fragment(self)
         for key in st.query_params:
             if key not in self._keys and key not in SHELL_PARAMS:
                 self._note("notice.unknown_param", key=key)

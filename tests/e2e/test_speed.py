@@ -23,6 +23,7 @@ SECTIONS = {
     "weight_clipping": ("", "wc.control.depth", "depth", "51", 1, [2, 3]),
     "explosion": ("l_clip=true&r_clip=true&", "ex.max_norm", "max_norm", "1.1", 2,
                   [0, 1, 4, 5, 6, 7]),
+    "chain_rule": ("depth=30&width=64&samples=4&", "cr.layers", "layers", "7", 3, [0, 1, 2]),
 }
 
 

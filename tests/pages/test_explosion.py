@@ -190,4 +190,4 @@ def test_a_clipping_control_reruns_only_its_section_with_the_same_specs(key, val
     widget = at.slider(key=key) if key == "max_norm" else at.checkbox(key=key)
     changed = move_widget(at, widget, value, redrawn=CLIPPING_CHARTS)
     assert changed[2], key  # only the section reran; network A's weight gradients changed
-    assert f"{key}={str(value).lower()}" in at.code[0].value  # the share link follows
+    assert f"{key}={str(value).lower()}" in at.sidebar.code[0].value  # the share link follows

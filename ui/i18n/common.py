@@ -140,4 +140,38 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "myth.label": {"en": "Myth", "zh": "误区"},
     "fact.label": {"en": "Fact", "zh": "事实"},
+    "share.qr": {"en": "QR code", "zh": "二维码"},
+    "share.qr.help": {
+        "en": "The link as a QR code, for phones.",
+        "zh": "以二维码显示此链接，方便手机扫码。",
+    },
+    "share.qr.caption": {
+        "en": "Scan to open this view on a phone",
+        "zh": "扫码在手机上打开当前视图",
+    },
+    "share.qr.large": {"en": "Show the QR code large", "zh": "放大显示二维码"},
+    "share.qr.large.title": {
+        "en": "Scan to follow on your phone",
+        "zh": "扫码在手机上跟随",
+    },
+    "share.iframe": {
+        "en": "Copy iframe snippet: one chart, with these settings, for slides or a course page",
+        "zh": "复制 iframe 代码：单个图表，带当前设置，可嵌入幻灯片或课程页面",
+    },
+    "share.iframe.chart": {"en": "Chart", "zh": "图表"},
+    "figure.unknown": {
+        "en": "This page has no chart named `{chart}`. Its charts: {charts}.",
+        "zh": "此页面没有名为 `{chart}` 的图表。本页的图表：{charts}。",
+    },
+    "figure.none": {"en": "none", "zh": "无"},
+    "pytorch.title": {"en": "Copy as PyTorch", "zh": "复制为 PyTorch 代码"},
+    "pytorch.caption": {
+        "en": "A plain PyTorch script (float64) with this view's settings that prints the "
+        "number the page shows. Torch draws its own random networks and data, so random "
+        "results agree within the page's spread, not digit by digit; clipping a given vector "
+        "agrees exactly.",
+        "zh": "一段纯 PyTorch 脚本（float64），使用当前视图的设置，并打印页面上显示的数字。"
+        "随机网络和数据由 torch 自己生成，因此随机结果在页面所示的波动范围内一致，而不是逐位相同；"
+        "对给定向量的裁剪结果完全一致。",
+    },
 }
