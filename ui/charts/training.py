@@ -30,26 +30,27 @@ def _step_x(title: str) -> alt.X:
     return alt.X("step:Q", title=title, scale=alt.Scale(nice=False))
 
 
-def _divergence_rules() -> list:
-    """Dashed vertical rules where a run diverged, from the ``stops`` dataset (step, series,
-    label, text, show); a run that did not diverge has no row, no divergence one hidden row."""
-    base = alt.Chart(alt.NamedData("stops")).encode(x="step:Q", opacity=SHOW)
-    rule = base.mark_rule(strokeDash=[6, 4], strokeWidth=2, color=COLORS["limit"]).encode(
-        tooltip=[alt.Tooltip("series:N", title=""), alt.Tooltip("text:N", title="")])
-    text = base.mark_text(align="left", dx=4, dy=4, baseline="top", fontSize=12,
-                          color=COLORS["limit"]).encode(y=alt.value(0), text="label:N")
+def _step_rules(dataset: str, dash: list[int], color: str, dy: int, name: str) -> list:
+    """A vertical rule and its label per row of ``dataset`` (step, label, text, show, and
+    ``name``: the tooltip's first line)."""
+    base = alt.Chart(alt.NamedData(dataset)).encode(x="step:Q", opacity=SHOW)
+    rule = base.mark_rule(strokeDash=dash, strokeWidth=2, color=color).encode(
+        tooltip=[alt.Tooltip(f"{name}:N", title=""), alt.Tooltip("text:N", title="")])
+    text = base.mark_text(align="left", dx=4, dy=dy, baseline="top", fontSize=12,
+                          color=color).encode(y=alt.value(0), text="label:N")
     return [rule, text]
+
+
+def _divergence_rules() -> list:
+    """Dashed rules where a run diverged, from the ``stops`` dataset; a run that did not
+    diverge has no row, no divergence one hidden row."""
+    return _step_rules("stops", [6, 4], COLORS["limit"], dy=4, name="series")
 
 
 def _switch_rules() -> list:
-    """A dotted vertical rule where run B switches, from the ``switch`` dataset (step, label,
-    text, show); without a switch one hidden row."""
-    base = alt.Chart(alt.NamedData("switch")).encode(x="step:Q", opacity=SHOW)
-    rule = base.mark_rule(strokeDash=[2, 3], strokeWidth=2, color=COLORS["norm"]).encode(
-        tooltip=[alt.Tooltip("label:N", title=""), alt.Tooltip("text:N", title="")])
-    text = base.mark_text(align="left", dx=4, dy=20, baseline="top", fontSize=12,
-                          color=COLORS["norm"]).encode(y=alt.value(0), text="label:N")
-    return [rule, text]
+    """A dotted rule where run B switches, from the ``switch`` dataset; without a switch one
+    hidden row."""
+    return _step_rules("switch", [2, 3], COLORS["norm"], dy=20, name="label")
 
 
 @template
