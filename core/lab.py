@@ -23,7 +23,7 @@ from core.lab_measures import (
     median_log10_ratio,
     silent_from,
 )
-from core.switches import Switch, switch_measures
+from core.switches import Switch, after_switch, switch_measures
 from core.training import TrainConfig
 
 POINTS, NOISE, BATCH = 400, 0.1, 64
@@ -264,9 +264,11 @@ def final_accuracy(s: dict) -> float:
 def readouts(s: dict, config: TrainConfig) -> tuple[float | None, float | None, float | None,
                                                       int | None]:
     """A run's final accuracy (%), final loss, largest gradient norm and steps clipped; None
-    where the run has none (never evaluated, no step, no gradient clipping)."""
+    where the run has none (never evaluated, no step, no gradient clipping at any step: a
+    mid-run switch may turn it on)."""
     done = len(s["eval"]["acc"]) > 0
+    clips = config.grad_clip is not None or after_switch(config).grad_clip is not None
     return (float(s["eval"]["acc"][-1]) if done else None,
             float(s["eval"]["loss"][-1]) if done else None,
             s["max_grad"] if "max_grad" in s else None,
-            s["clipped"] if config.grad_clip is not None else None)
+            s["clipped"] if clips else None)

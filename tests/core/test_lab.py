@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 
 from core import lab
+from core.switches import Switch
 from core.training import TrainConfig, train
 from ui.tables.training import TABLE
 
@@ -136,3 +137,13 @@ def test_readouts_are_the_last_numbers_or_none_where_a_run_has_none():
     assert lab.readouts(s, TrainConfig())[3] is None  # nothing is clipped without a threshold
     empty = {"eval": {"acc": np.array([]), "loss": np.array([])}, "clipped": 0}
     assert lab.readouts(empty, TrainConfig()) == (None,) * 4
+    switched = TrainConfig(steps=100, switch=Switch(60, "clip_norm", 1.0))
+    assert lab.readouts(s, switched)[3] == 3  # clipping switched on mid-run counts its steps
+
+
+def test_the_readout_of_a_switched_run_counts_the_steps_its_story_tells():
+    values = dict(TABLE.presets["switch_clip"])
+    b = lab.capped(lab.asked_configs(values)["B"])
+    summary = lab.trained_summary(b, values["data"])
+    clipped = lab.readouts(summary, b)[3]
+    assert clipped == summary["switch"]["clipped_after"] > 0  # all of them after the switch
