@@ -162,10 +162,9 @@ def _enter_figure_view(page_id: str, chart_id: str, lang: str) -> None:
     st.html(_FIGURE_CSS)
     view = FigureView(chart_id, slot=st.empty(), notices=st.container())
     st.session_state[_FIGURE_STATE] = view
-    known = _PAGE_CHARTS.get(page_id)  # None: the page's first run in this process
-    if known is not None and chart_id not in known:
-        unknown_figure_notice(view, lang, list(known))
-    _PAGE_CHARTS.setdefault(page_id, {})
+    # Until the chart is drawn into the slot, the slot says which charts the page has drawn so
+    # far (show_chart updates it); a page that never draws the chart ends with the full list.
+    unknown_figure_notice(view, lang, list(page_charts(page_id)))
     # Entered for the rest of the run: Streamlit resets its container stack on the next run.
     st.container(key=_HIDDEN_KEY).__enter__()
 

@@ -77,6 +77,13 @@ def test_an_unknown_chart_id_names_the_pages_charts(lang):
     assert not charts(at)
 
 
+def test_a_figure_link_to_a_page_without_charts_says_so_instead_of_a_blank_page():
+    at = open_page("pages/8_walkthrough.py", {"figure": "gradient_per_layer"})
+    assert not at.exception, at.exception
+    assert kinds(visible(at.main)) == ["warning"]
+    assert t("figure.none", "en") in at.warning[0].value
+
+
 def test_a_bad_setting_in_a_figure_link_is_named_above_the_chart():
     at = open_page(CHAIN, {"figure": "gradient_per_layer", "depth": "abc"})
     shown = kinds(visible(at.main))
