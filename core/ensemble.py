@@ -17,6 +17,7 @@ import numpy as np
 
 from core.mlp import Mlp
 from core.mlp_logspace import PER_ROW, backward, forward, stack_layers
+from core.preactivations import PreActivationStats, trace_stats
 
 INITS = ("he", "xavier", "lecun", "normal")
 
@@ -144,6 +145,7 @@ class LayerMeasures:
     act: np.ndarray
     weight: np.ndarray
     activation: np.ndarray
+    pre_activations: PreActivationStats | None = None  # if asked for
 
 
 # A run holds up to core.budget's ENSEMBLE_ENTRIES weights (~96 MB) while it runs. Many threads
@@ -153,17 +155,19 @@ _RUNNING = threading.BoundedSemaphore(2)
 
 
 def measure_layers(depth: int, width: int, activation: str, init: str, gain: float,
-                   samples: int, batch: int, seed: int) -> LayerMeasures:
+                   samples: int, batch: int, seed: int,
+                   pre_activations: bool = False) -> LayerMeasures:
     """Draw ``samples`` networks and ``batch`` inputs each; measure every layer in log space.
 
     The loss is sum(u * a_L) with u ~ N(0, I): ||g_L|| is about sqrt(width), and every
     ||g_l|| is an absolute norm (what a float32 training run would have to store).
-    At most two runs go at once (the rest wait), which bounds the memory they hold.
+    ``pre_activations``: also the statistics of every z_l (core.preactivations), from the same
+    forward pass. At most two runs go at once (the rest wait), which bounds the memory they hold.
     """
     with _RUNNING:
         ensemble = draw([width] * (depth + 1), init, gain, seed, samples, batch)
         net = Mlp(ensemble.weights, activation)
-        trace = forward(net, ensemble.x, PER_ROW)
+        trace = forward(net, ensemble.x, PER_ROW, keep_pre=pre_activations)
         grads = backward(net, trace, ensemble.upstream, PER_ROW)
         lead = grads.inputs.shape[1:]
         return LayerMeasures(
@@ -172,12 +176,13 @@ def measure_layers(depth: int, width: int, activation: str, init: str, gain: flo
             weight=_columns(np.stack([np.broadcast_to(weight_factor(w)[..., None], lead)
                                       for w in net.weights])),
             activation=_columns(np.stack([np.mean(d**2, axis=-1)
-                                          for d in trace.derivatives])))
+                                          for d in trace.derivatives])),
+            pre_activations=trace_stats(activation, trace) if pre_activations else None)
 
 
 def weight_factor(w: np.ndarray) -> np.ndarray:
     """fan_in * mean(W^2) per network: the realised n Var[w] of a layer."""
-    return w.shape[-1] * np.mean(w**2, axis=(-2, -1))
+    return np.einsum("...ij,...ij->...", w, w) / w.shape[-2]  # sum(W^2) / fan_out
 
 
 def _columns(values: np.ndarray) -> np.ndarray:

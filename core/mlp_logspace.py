@@ -13,7 +13,7 @@ tanh below 1e-8 is the identity and keeps its scale exactly.
 """
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -50,7 +50,8 @@ class LogTrace:
     """The forward pass in log space, index l for a_l (from a_0), l-1 for layer l.
 
     scales have length-1 scale axes, so they broadcast against the units; normalised and
-    log_std (log10 sqrt(var_h + eps), per unit) only with batch norm.
+    log_std (log10 sqrt(var_h + eps), per unit) only with batch norm; pre_units and pre_scales
+    (h_l = W_l a_(l-1) = 10^pre_scale pre_unit, before batch norm) only if asked for.
     """
 
     units: list
@@ -58,6 +59,8 @@ class LogTrace:
     derivatives: list  # phi'(z_l)
     normalised: list
     log_std: list
+    pre_units: list = field(default_factory=list)
+    pre_scales: list = field(default_factory=list)
 
 
 @dataclass
@@ -121,14 +124,18 @@ def _branch(v: np.ndarray, scale: np.ndarray, activation: str, axes
     return unit, log_norm, dphi(z)
 
 
-def forward(net: Mlp, x: np.ndarray, axes=PER_ROW) -> LogTrace:
-    """The forward pass at inputs x (..., batch, in) with scales over ``axes``."""
+def forward(net: Mlp, x: np.ndarray, axes=PER_ROW, keep_pre: bool = False) -> LogTrace:
+    """The forward pass at inputs x (..., batch, in) with scales over ``axes``; ``keep_pre``
+    keeps every layer's h_l = W_l a_(l-1) in the trace."""
     _check(net, axes)
     with np.errstate(**_ERRORS):
         unit, scale = _unit(np.asarray(x, dtype=float), axes)
         trace = LogTrace([unit], [scale], [], [], [])
         for layer, w in enumerate(net.weights):
             v, v_scale = chunked_matmul(unit, w.swapaxes(-1, -2)), scale
+            if keep_pre:
+                trace.pre_units.append(v)
+                trace.pre_scales.append(scale)
             if net.batch_norm is not None:
                 v, log_std = _batch_norm(v, scale, net.batch_norm.eps)
                 v_scale = np.zeros_like(scale)

@@ -1,10 +1,11 @@
 """What phi sees: the pre-activations z_l = W_l a_(l-1) layer by layer, their spread, and the
 share of units that pass almost no gradient back (dead ReLUs, saturated tanh or sigmoid units).
 
-The networks are those of core.ensemble.measure_layers (same widths, init, gain, seed, samples
-and batch). In a deep ReLU network z_l leaves float64's range, so z_l is never formed: the
-forward pass of core.mlp_logspace carries a_(l-1) as unit rows times 10^scale, and the spread
-is taken of z_l / rms_l, with rms_l = sqrt(mean z_l^2) over every unit and run kept as log10.
+core.ensemble.measure_layers(..., pre_activations=True) measures them in the networks whose
+gradients it measures, from the same forward pass. In a deep ReLU network z_l leaves float64's
+range, so z_l is never formed: the forward pass of core.mlp_logspace carries a_(l-1) as unit
+rows times 10^scale, and the spread is taken of z_l / rms_l, with rms_l = sqrt(mean z_l^2)
+over every unit and run kept as log10.
 A unit is *weak* where phi'(z) < WEAK_SHARE_OF_MAX * max phi': the backward pass multiplies
 its gradient by less than a tenth of the most phi can pass.
 """
@@ -15,10 +16,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from core.activations import LEAKY_SLOPE, check_activation
-from core.ensemble import draw
 from core.floats import FLOAT32_MAX_LOG10, FLOAT32_TINY_LOG10, FLOAT64_MAX_LOG10
 from core.mlp import Mlp
-from core.mlp_logspace import PER_ROW, chunked_matmul, forward
+from core.mlp_logspace import PER_ROW, LogTrace, forward
 
 WEAK_SHARE_OF_MAX = 0.1
 QUANTILES = (0.05, 0.25, 0.5, 0.75, 0.95)
@@ -79,26 +79,21 @@ def scale_free(v: np.ndarray, scale: np.ndarray) -> tuple[np.ndarray, float]:
 
 def layer_stats(net: Mlp, x: np.ndarray) -> PreActivationStats:
     """The statistics of every layer's z_l for inputs x (..., batch, in) of a bias-free net."""
-    trace = forward(net, x, PER_ROW)
-    top = MAX_DERIVATIVE[net.activation] * WEAK_SHARE_OF_MAX
-    quantiles, log10_rms, weak, square = [], [], [], []
-    for layer, w in enumerate(net.weights):
-        v = chunked_matmul(trace.units[layer], w.swapaxes(-1, -2))
-        normalised, log_rms = scale_free(v, trace.scales[layer])
-        quantiles.append(np.quantile(normalised, QUANTILES))
-        log10_rms.append(log_rms)
-        derivative = trace.derivatives[layer]
-        weak.append(float(np.mean(derivative < top)))
-        square.append(float(np.mean(derivative**2)))
-    return PreActivationStats(net.activation, np.array(quantiles), np.array(log10_rms),
-                              np.array(weak), np.array(square))
+    return trace_stats(net.activation, forward(net, x, PER_ROW, keep_pre=True))
 
 
-def pre_activation_stats(depth: int, width: int, activation: str, init: str, gain: float,
-                         samples: int, batch: int, seed: int) -> PreActivationStats:
-    """The statistics of z_l in the networks and inputs of ``measure_layers`` (same args)."""
-    ensemble = draw([width] * (depth + 1), init, gain, seed, samples, batch)
-    return layer_stats(Mlp(ensemble.weights, activation), ensemble.x)
+def trace_stats(activation: str, trace: LogTrace) -> PreActivationStats:
+    """The statistics of every layer's z_l from a log-space trace that kept them
+    (``forward(..., keep_pre=True)``): what core.ensemble.measure_layers reuses."""
+    top = MAX_DERIVATIVE[activation] * WEAK_SHARE_OF_MAX
+    scaled = [scale_free(v, scale)
+              for v, scale in zip(trace.pre_units, trace.pre_scales, strict=True)]
+    flat = np.stack([v.reshape(-1) for v, _ in scaled])
+    log10_rms = np.array([log_rms for _, log_rms in scaled])
+    derivatives = np.stack([d.reshape(-1) for d in trace.derivatives])
+    return PreActivationStats(activation, np.quantile(flat, QUANTILES, axis=1).T,
+                              log10_rms, np.mean(derivatives < top, axis=1),
+                              np.mean(derivatives**2, axis=1))
 
 
 def spread_layers(depth: int, count: int) -> list[int]:

@@ -10,7 +10,7 @@ from core import theory
 from core.budget import ensemble_size
 from core.ensemble import measure_layers
 from core.floats import FLOAT32_MAX_LOG10, FLOAT32_TINY_LOG10
-from core.preactivations import pre_activation_stats, spread_layers, summary, weak_threshold
+from core.preactivations import spread_layers, summary, weak_threshold
 from core.profiles import (
     dead_share,
     factor_trend,
@@ -46,7 +46,8 @@ from ui.tables.chain_rule import BATCH, TABLE
 def measure(depth: int, width: int, activation: str, init: str, gain: float, samples: int,
             seed: int) -> dict:
     """Everything the page shows for one setting: small per-layer frames and a few numbers."""
-    run = measure_layers(depth, width, activation, init, gain, samples, BATCH, seed)
+    run = measure_layers(depth, width, activation, init, gain, samples, BATCH, seed,
+                         pre_activations=True)
     grad = profile_frame(run.grad, "simulated")
     act = profile_frame(run.act, "simulated")
     result = {
@@ -65,6 +66,9 @@ def measure(depth: int, width: int, activation: str, init: str, gain: float, sam
                                            above=True, backward=False),
         "theory": None,
         "theory_growth": None,
+        "distributions": {"layers": layer_frame(run.pre_activations),
+                          "summary": summary(run.pre_activations),
+                          "threshold": weak_threshold(activation)},
     }
     expected = theory_profile(run, width, activation, init, gain)
     if expected is not None:
@@ -78,16 +82,6 @@ def measure(depth: int, width: int, activation: str, init: str, gain: float, sam
         {"layer": 0, "value": float(result["grad_extent"]["y"].min())})
     result["act_extent"] = decade_extent(act["low"], act["high"])
     return result
-
-
-@st.cache_data(max_entries=32)
-def distributions(depth: int, width: int, activation: str, init: str, gain: float, samples: int,
-                  seed: int) -> dict:
-    """The pre-activations of the same networks as ``measure``: every layer's row, the text's
-    numbers and the weak region's edge."""
-    stats = pre_activation_stats(depth, width, activation, init, gain, samples, BATCH, seed)
-    return {"layers": layer_frame(stats), "summary": summary(stats),
-            "threshold": weak_threshold(activation)}
 
 
 def read_controls(lang: str) -> tuple[dict, Controls]:
@@ -226,12 +220,11 @@ def factor_section(lang: str, values: dict, result: dict, controls: Controls) ->
 
 
 @section("distributions")
-def distribution_section(lang: str, controls: Controls, values: dict, runs: int) -> None:
+def distribution_section(lang: str, controls: Controls, values: dict, found: dict,
+                         runs: int) -> None:
     """What phi sees: z_l at a few layers, and per layer the weak share and E[phi'(z)^2]."""
     st.subheader(t("cr.dist.title", lang))
     count = controls.widget("layers", container=st.columns(3)[0])
-    found = distributions(values["depth"], values["width"], values["act"], values["init"],
-                          float(values["gain"]), values["samples"], values["seed"])
     shown, act = spread_layers(values["depth"], count), values["act"]
     left, right = st.columns([11, 9], gap="large")
     show_chart(band_chart(lang, act, found["threshold"]), "pre_activations", controls,
@@ -283,7 +276,7 @@ with forward_column:
     forward_section(lang, values, result, controls)
 with factor_column:
     factor_section(lang, values, result, controls)
-distribution_section(lang, controls, values, result["runs"])
+distribution_section(lang, controls, values, result["distributions"], result["runs"])
 controls.report()
 explanation(lang)
 pytorch_block(lang, chain_rule_code(values, BATCH))

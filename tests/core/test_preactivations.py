@@ -12,7 +12,6 @@ from core.mlp import forward as plain_forward
 from core.preactivations import (
     QUANTILES,
     layer_stats,
-    pre_activation_stats,
     scale_free,
     spread_layers,
     summary,
@@ -24,6 +23,11 @@ from core.profiles import mean_factors
 W1 = np.array([[1.0, -2.0], [0.5, 3.0]])
 W2 = np.array([[1.0, 1.0], [-1.0, 0.5]])
 X = np.array([[1.0, 1.0]])  # z_1 = [-1, 3.5]
+
+
+def z_stats(*args, **kwargs):
+    """The pre-activation statistics of measure_layers(*args) (its networks and inputs)."""
+    return measure_layers(*args, **kwargs, pre_activations=True).pre_activations
 
 
 def test_a_hand_computed_relu_network():
@@ -70,7 +74,7 @@ def test_statistics_match_the_plain_engine():
 
 
 def test_half_the_relu_units_are_dead_at_he_init():
-    stats = pre_activation_stats(10, 256, "relu", "he", 1.0, 4, 4, seed=0)
+    stats = z_stats(10, 256, "relu", "he", 1.0, 4, 4, seed=0)
     assert abs(float(np.mean(stats.weak)) - 0.5) < 0.01
     assert np.all(np.abs(stats.weak - 0.5) < 0.04)  # 4096 units per layer: std 0.008
     np.testing.assert_allclose(stats.mean_square_derivative, 1.0 - stats.weak)
@@ -79,8 +83,8 @@ def test_half_the_relu_units_are_dead_at_he_init():
 
 @pytest.mark.parametrize("activation", ["sigmoid", "tanh"])
 def test_a_large_gain_saturates_and_a_small_one_does_not(activation):
-    large = pre_activation_stats(8, 64, activation, "normal", 4.0, 2, 4, seed=1)
-    small = pre_activation_stats(8, 64, activation, "xavier", 0.5, 2, 4, seed=1)
+    large = z_stats(8, 64, activation, "normal", 4.0, 2, 4, seed=1)
+    small = z_stats(8, 64, activation, "xavier", 0.5, 2, 4, seed=1)
     assert np.all(large.weak > 0.8) and np.all(small.weak < 0.01)
     top = 1.0 if activation == "tanh" else 1 / 16
     assert np.all(large.mean_square_derivative < 0.1 * top)
@@ -91,8 +95,8 @@ def test_a_large_gain_saturates_and_a_small_one_does_not(activation):
 
 def test_beyond_float64_the_statistics_are_those_at_gain_one_shifted():
     depth, gain = 200, 30.0  # std 30: z grows about 30 sqrt(16/2) = 85-fold per layer
-    big = pre_activation_stats(depth, 16, "relu", "normal", gain, 2, 2, seed=4)
-    one = pre_activation_stats(depth, 16, "relu", "normal", 1.0, 2, 2, seed=4)
+    big = z_stats(depth, 16, "relu", "normal", gain, 2, 2, seed=4)
+    one = z_stats(depth, 16, "relu", "normal", 1.0, 2, 2, seed=4)
     layers = np.arange(1, depth + 1)
     # ReLU is positively homogeneous and the weights are proportional: z_l scales by gain^l
     np.testing.assert_allclose(big.log10_rms, one.log10_rms + layers * math.log10(gain),
@@ -106,7 +110,7 @@ def test_beyond_float64_the_statistics_are_those_at_gain_one_shifted():
 
 def test_activation_part_equals_the_chain_rule_pages_factor():
     args = (20, 32, "tanh", "xavier", 2.0, 3, 4, 2)
-    stats = pre_activation_stats(*args)
+    stats = z_stats(*args)
     run = measure_layers(*args)
     assert math.log10(float(np.mean(stats.mean_square_derivative))) == pytest.approx(
         mean_factors(run)["activation"], abs=1e-12)
@@ -115,7 +119,7 @@ def test_activation_part_equals_the_chain_rule_pages_factor():
 def test_dead_rows_and_all_zero_layers_stay_finite():
     v, log_rms = scale_free(np.zeros((2, 3, 4)), np.full((2, 3, 1), -np.inf))
     assert log_rms == -math.inf and not v.any()
-    stats = pre_activation_stats(40, 4, "relu", "he", 1.0, 8, 4, seed=0)  # narrow: rows die
+    stats = z_stats(40, 4, "relu", "he", 1.0, 8, 4, seed=0)  # narrow: rows die
     assert np.all(np.isfinite(stats.quantiles))
     numbers = summary(stats)
     assert numbers["kind"] == "relu.more" and numbers["trend"] == "up"

@@ -5,10 +5,10 @@ import math
 import numpy as np
 import pytest
 
+from core.ensemble import measure_layers
 from core.preactivations import (
     QUANTILES,
     PreActivationStats,
-    pre_activation_stats,
     summary,
     weak_threshold,
 )
@@ -26,6 +26,11 @@ from ui.charts.forward import (
     weak_story,
 )
 from ui.display import export_template_spec, vl_convert_svg
+
+
+def z_stats(*args, **kwargs):
+    """The pre-activation statistics of measure_layers(*args) (its networks and inputs)."""
+    return measure_layers(*args, **kwargs, pre_activations=True).pre_activations
 
 
 def stats(activation="tanh", log10_rms=(-0.5, 0.5, 300.0, -math.inf), weak=(0.1, 0.4)
@@ -92,7 +97,7 @@ def test_templates_validate_and_hold_no_data(activation):
 
 
 def test_real_extreme_data_passes_the_checks_and_exports():
-    found = pre_activation_stats(200, 16, "relu", "normal", 30.0, 2, 2, seed=4)
+    found = z_stats(200, 16, "relu", "normal", 30.0, 2, 2, seed=4)
     frame, threshold = layer_frame(found), weak_threshold("relu")
     bands = band_data(frame, [1, 100, 200], threshold)
     shares = share_data(frame, [1, 100, 200], share_labels("en", "relu"))
