@@ -38,6 +38,7 @@ from ui.format import factor_from_log10
 from ui.frames import decade_extent, float32_limits, profile_frame, shown_rows
 from ui.i18n import sentences, t
 from ui.pytorch import pytorch_block
+from ui.quiz import quiz_card
 from ui.shell import page_setup, presenter_mode
 from ui.tables.chain_rule import BATCH, TABLE
 
@@ -267,6 +268,7 @@ st.title(t("page.chain_rule", lang))
 values, controls = read_controls(lang)
 values = apply_work_cap(lang, values)
 explain(t("cr.intro", lang), lang)
+quiz_card(lang, controls)
 result = measure(values["depth"], values["width"], values["act"], values["init"],
                  float(values["gain"]), values["samples"], values["seed"])
 show_metrics(lang, values, result)

@@ -25,8 +25,10 @@ from ui.control_table import ControlTable, Select, Slider, Toggle
 from ui.display import iframe_menu
 from ui.i18n import DEFAULT_LANGUAGE, t
 from ui.qr import large_qr_button, qr_menu
+from ui.room import room_code
 from ui.shell import (
     LANG_PARAM,
+    ROOM_PARAM,
     SHELL_PARAMS,
     current_page,
     figure_view,
@@ -229,6 +231,8 @@ class Controls:
             params[LANG_PARAM] = self.lang
         if presenter_mode():
             params["present"] = "1"
+        if room_code():  # the room's link, never the presenter's host token
+            params[ROOM_PARAM] = room_code()
         return params
 
     def _draw_share(self) -> None:

@@ -74,7 +74,8 @@ def show_chart(chart: Template, chart_id: str, controls, *, data: dict, containe
         view.drawn = True
         return
     place = container if container is not None else st
-    place.vega_lite_chart(spec, width=width)
+    # keyed, so a question (ui/quiz.py) can blur this chart until it is answered
+    place.container(key=f"gl-chart-{chart_id}").vega_lite_chart(spec, width=width)
     _export_menu(place, chart_id, controls,
                  make_svg=functools.partial(_export, vl_convert_svg, chart, data, export_title),
                  make_png=functools.partial(_export, vl_convert_png, chart, data, export_title),

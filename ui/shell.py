@@ -24,7 +24,8 @@ _PAGE_STATE = "page_id"
 # ``embed=true`` hides the toolbar and padding, and st.query_params never shows it to the
 # script), so the chart is named in a parameter of our own.
 FIGURE_PARAM = "figure"
-SHELL_PARAMS = (LANG_PARAM, PRESENT_PARAM, FIGURE_PARAM)
+ROOM_PARAM, HOST_PARAM = "room", "host"  # a room poll (ui/room.py); host only in the presenter's
+SHELL_PARAMS = (LANG_PARAM, PRESENT_PARAM, FIGURE_PARAM, ROOM_PARAM, HOST_PARAM)
 _FIGURE_STATE = "figure_view"
 _HIDDEN_KEY = "gl-figure-hidden"
 _FIGURE_CSS = f"""<style>

@@ -14,6 +14,14 @@ from ui.i18n import (
     explanations,
     explosion,
     home,
+    q_chain_rule,
+    q_clipping,
+    q_descent,
+    q_explanations,
+    q_explosion,
+    q_training,
+    q_weight_clipping,
+    quiz,
     training,
     walkthrough,
     weight_clipping,
@@ -24,7 +32,8 @@ DEFAULT_LANGUAGE = "en"
 LANGUAGE_NAMES = {"en": "English", "zh": "中文"}
 
 _MODULES = (common, home, chain_rule, clipping, weight_clipping, descent, explosion, training,
-            explanations, walkthrough)
+            explanations, walkthrough, quiz, q_chain_rule, q_clipping, q_weight_clipping,
+            q_descent, q_explosion, q_training, q_explanations)
 
 
 def _merge(modules) -> dict[str, dict[str, str]]:
