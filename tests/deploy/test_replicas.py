@@ -34,6 +34,9 @@ from scripts.browser import (
     wait_healthy,
 )
 from tests.conftest import require
+from tests.room_steps import answer, card, open_room, option
+from ui import room_store
+from ui.i18n import t
 
 TEMPLATE = ROOT / "deploy" / "nginx.conf.template"
 NGINX_HINT = "install it with: apt-get install -y nginx"
@@ -119,7 +122,9 @@ def cluster(tmp_path_factory):
                  "--server.address", "127.0.0.1",
                  "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
                 # Streamlit refuses --server.cookieSecret on the command line: use the env.
-                env={**os.environ, "STREAMLIT_SERVER_COOKIE_SECRET": secret},
+                # one room database for both, as replicas on one host share data/rooms.sqlite3
+                env={**os.environ, "STREAMLIT_SERVER_COOKIE_SECRET": secret,
+                     room_store.ENV_VAR: str(run_dir / "rooms.sqlite3")},
                 cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True))
         proxy_port = free_port()
         conf = render(run_dir, f"127.0.0.1:{proxy_port}", ports)
@@ -173,22 +178,27 @@ def move_first_slider(page) -> None:
     wait_for_page(page)
 
 
+def contexts_on_both_replicas(browser, url: str, log: Path, ports: list[int]) -> dict:
+    """Fresh browser contexts until one landed on each replica: {replica: (context, key)}."""
+    chosen: dict[str, tuple] = {}
+    for _ in range(MAX_CONTEXTS):
+        context = browser.new_context(viewport={"width": 1366, "height": 900})
+        key, replica = replica_of(context, url, log)
+        if replica in chosen:
+            context.close()
+            continue
+        chosen[replica] = (context, key)
+        if len(chosen) == 2:
+            break
+    assert set(chosen) == {f"127.0.0.1:{port}" for port in ports}, (
+        f"{MAX_CONTEXTS} fresh browsers all landed on {set(chosen)}")
+    return chosen
+
+
 def test_sessions_are_sticky_and_use_both_replicas(cluster, browser):
     url, log, ports = cluster
     try:
-        chosen: dict[str, tuple] = {}  # replica -> (context, key)
-        for _ in range(MAX_CONTEXTS):
-            context = browser.new_context(viewport={"width": 1366, "height": 900})
-            key, replica = replica_of(context, url, log)
-            if replica in chosen:
-                context.close()
-                continue
-            chosen[replica] = (context, key)
-            if len(chosen) == 2:
-                break
-        assert set(chosen) == {f"127.0.0.1:{port}" for port in ports}, (
-            f"{MAX_CONTEXTS} fresh browsers all landed on {set(chosen)}")
-
+        chosen = contexts_on_both_replicas(browser, url, log, ports)
         pages = [context.new_page() for context, _ in chosen.values()]
         for page in pages:  # both load at once: two live sessions, one per replica
             page.goto(page_url(url, PAGE, QUERY))
@@ -212,3 +222,22 @@ def test_sessions_are_sticky_and_use_both_replicas(cluster, browser):
         assert any('"GET /_stcore/stream ' in line and " 101 " in line for line in lines), lines
         assert upstreams(lines) == {replica}, f"browser {key} was not sticky: {lines}"
         assert len(lines) > 5  # page, scripts, host config, websocket: all on one replica
+
+
+def test_two_replicas_share_one_room(cluster, browser):
+    """The presenter on one replica opens a room; a participant on the other answers into it;
+    the presenter's live chart counts the answer and the reveal reaches the participant."""
+    url, log, ports = cluster
+    try:
+        (presenter_context, _), (guest_context, _) = contexts_on_both_replicas(
+            browser, url, log, ports).values()
+        presenter, guest = presenter_context.new_page(), guest_context.new_page()
+        code = open_room(presenter, url)
+        answer(guest, url, code, "en", option("en", "up_to_1e4"))
+        card(presenter).get_by_text(t("room.answers", "en", count=1)).wait_for(timeout=20000)
+        card(presenter).get_by_role("button", name=t("room.reveal", "en")).click()
+        card(guest).get_by_text(t("quiz.wrong", "en", option=option("en", "beyond_1e12"))
+                                ).wait_for(timeout=20000)
+    finally:
+        for context in browser.contexts:
+            context.close()
