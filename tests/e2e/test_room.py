@@ -5,9 +5,14 @@ The presenter's card polls the store every few seconds (``st.fragment(run_every=
 nothing is clicked on the presenter's side between the answers and the new counts.
 """
 
+import asyncio
+from concurrent.futures import ThreadPoolExecutor
+
+from bench.room_sessions import crowd
 from scripts.browser import page_url, wait_for_page
 from tests.room_steps import LIGHT, PAGE, PHONE, POLL_WAIT_MS, answer, card, open_room, option
 from ui.i18n import t
+from ui.room_store import RoomStore
 
 
 def test_presenter_sees_answers_arrive_and_reveals_them(browser, base_url):
@@ -53,3 +58,14 @@ def test_a_learner_alone_answers_on_a_phone(browser, base_url):
         assert page.evaluate("document.scrollingElement.scrollWidth") <= 390
     finally:
         context.close()
+
+
+def test_participants_sessions_answer_into_one_room(base_url, rooms_db):
+    """bench/room_sessions.py, small: 6 sessions x 3 questions over the websocket, 0 errors,
+    every answer stored once."""
+    work = asyncio.wait_for(
+        crowd(base_url, RoomStore(rooms_db), participants=6, questions=3, think=0.05), 120)
+    with ThreadPoolExecutor(1) as pool:  # Playwright's sync API holds this thread's loop
+        found = pool.submit(asyncio.run, work).result()
+    assert found["errors"] == [] and len(found["sends"]) == 18
+
