@@ -15,6 +15,7 @@ from ui.display import explain, show_chart
 from ui.format import decade_count, short_number
 from ui.i18n import sentences, t
 from ui.pytorch import pytorch_block
+from ui.quiz import quiz_card
 from ui.shell import page_setup, presenter_mode
 from ui.tables.clipping import TABLE
 
@@ -291,6 +292,7 @@ lang = page_setup("clipping")
 st.title(t("page.clipping", lang))
 controls = Controls(lang, TABLE)
 explain(t("cl.intro", lang), lang)
+quiz_card(lang, controls)
 formulas(lang)
 geometry_section(lang, controls)
 network_section(lang, controls)

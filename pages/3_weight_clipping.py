@@ -29,6 +29,7 @@ from ui.format import (
 from ui.frames import profile_frame
 from ui.i18n import sentences, t
 from ui.pytorch import pytorch_block
+from ui.quiz import quiz_card
 from ui.shell import page_setup
 from ui.tables.weight_clipping import TABLE
 
@@ -282,6 +283,7 @@ controls = Controls(lang, TABLE)
 c, gain, activation, seed = controls.widgets("c", "gain", "act", "seed").values()
 
 explain(t("wc.intro", lang), lang)
+quiz_card(lang, controls)
 st.latex(r"w \leftarrow w - \eta\,\nabla_w \mathcal{L}, \qquad "
          r"w \leftarrow \min\big(\max(w, -c),\, c\big)")
 network_section(lang, controls, c, gain, activation, seed)

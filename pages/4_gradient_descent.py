@@ -36,6 +36,7 @@ from ui.format import (
     significant,
 )
 from ui.i18n import sentences, t
+from ui.quiz import quiz_card
 from ui.shell import page_setup
 from ui.tables.descent import SCHEDULE_TOGGLES, TABLE
 
@@ -285,6 +286,7 @@ controls = Controls(lang, TABLE)
 explain(t("gd.intro", lang), lang)
 st.latex(r"x_{k+1} = x_k - \eta\, f'(x_k) = (1 - \eta\lambda)\, x_k"
          r"\quad\Longrightarrow\quad x_k = (1-\eta\lambda)^k\, x_0")
+quiz_card(lang, controls)
 one_dimension(lang, controls)
 two_dimensions(lang, controls)
 schedules(lang, controls)

@@ -16,6 +16,7 @@ from ui.format import e_power_of_ten, latex_power_of_ten, short_number
 from ui.frames import float32_limits
 from ui.i18n import t
 from ui.pytorch import pytorch_block
+from ui.quiz import quiz_card
 from ui.shell import page_setup
 from ui.tables.explosion import REMEDY_TOGGLES, SIDES, TABLE
 
@@ -284,6 +285,7 @@ controls = Controls(lang, TABLE)
 explain(t("ex.intro", lang) + "\n\n" + t("ex.math_factor", lang), lang)
 st.latex(r"\frac{\lVert g_0\rVert}{\lVert g_L\rVert}\approx\prod_{l=1}^{L}"
          r"\sqrt{n\,\mathrm{Var}[w]\,\mathbb{E}\big[\varphi'(z_l)^2\big]}")
+quiz_card(lang, controls)
 draw_math(lang)
 shared = read_shared(controls)
 columns = st.columns(2, gap="large")

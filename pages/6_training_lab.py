@@ -16,6 +16,7 @@ from ui.display import explain, show_chart, work_capped_notice
 from ui.format import e_power_of_ten, fixed, plain, significant
 from ui.i18n import sentences, t
 from ui.pytorch import pytorch_block
+from ui.quiz import quiz_card
 from ui.shell import page_setup
 from ui.tables.training import B_KEYS, DATA_KEYS, OPTIM_KEYS, REMEDY_KEYS, TABLE
 from ui.training_live import LiveCurves, grad_chart, loss_chart, norm_data
@@ -257,6 +258,7 @@ lang = page_setup("training")
 st.title(t("page.training", lang))
 v, controls = read_controls(lang)
 explain(t("tl.intro", lang), lang)
+quiz_card(lang, controls)
 preset = controls.matching_preset()
 story_slot = st.empty()
 configs = capped_configs(v, lang)

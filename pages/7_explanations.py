@@ -19,6 +19,7 @@ from ui.format import (
 )
 from ui.frames import decade_extent, float32_limits, profile_frame, shown_rows
 from ui.i18n import sentences, t
+from ui.quiz import quiz_card
 from ui.shell import page_setup
 from ui.tables.explanations import TABLE
 
@@ -282,6 +283,7 @@ controls.report()
 settings["steps_used"] = X.steps_for(settings["depth"], settings["width"], settings["steps"])
 explain(t("xai.intro", lang, batch=X.BATCH, gain=plain(X.REFERENCE["gain"]),
            lr=plain(X.REFERENCE["lr"])), lang)
+quiz_card(lang, controls)
 if settings["steps_used"] < settings["steps"]:
     work_capped_notice(lang, t("xai.capped_what", lang), settings["steps"],
                        settings["steps_used"])

@@ -191,11 +191,14 @@ class Controls:
         st.rerun([fragment_key, SHARE_FRAGMENT, *self.followers])
 
     def current_values(self) -> dict[str, object]:
-        """Every control's value now: a section's rerun changes some after ``values`` was read."""
+        """Every control's value now: a section's rerun changes some after ``values`` was read;
+        a control not drawn yet in this run (below a quiz card) comes from its widget state."""
         for key in self.values:
             if key in st.session_state:
                 self.values[key] = st.session_state[key]
-        return self.values
+        undrawn = {key: st.session_state[key] for key in self.table.defaults
+                   if key not in self.values and key in st.session_state}
+        return {**self.values, **undrawn} if undrawn else self.values
 
     def _note(self, string_key: str, **values) -> None:
         self._notices.append(t(string_key, self.lang, **values))

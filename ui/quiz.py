@@ -57,6 +57,7 @@ def quiz_card(lang: str, controls) -> None:
     room = current_room(lang)
     room_notice()
     room_controls(lang, room)
+    controls.followers.append(QUIZ_FRAGMENT)
     (_live_card if room is not None else _card)(lang, controls, room)
 
 
@@ -78,7 +79,6 @@ def _body(lang: str, controls, room: RoomSession | None) -> None:
         settings = question.scenario(controls.table, current)
         labels = _labels(lang, page_id, question, settings)
         st.markdown(f"**{labels['prompt']}**")
-        st.caption(_setting_note(lang, controls, question))
         shown = (_room_question(lang, room, store_state, page_id, question, labels, settings)
                  if room and store_state is not None
                  else _alone(lang, page_id, question, labels, settings))
@@ -91,8 +91,9 @@ def _body(lang: str, controls, room: RoomSession | None) -> None:
             _blur(question.chart, t("quiz.blurred", lang))
 
 
-_card = st.fragment(_body)
-_live_card = st.fragment(run_every=POLL_SECONDS)(_body)
+QUIZ_FRAGMENT = "quiz"  # a section's controls rerun the card too (its prompt has their values)
+_card = st.fragment(_body, key=QUIZ_FRAGMENT)
+_live_card = st.fragment(run_every=POLL_SECONDS, key=QUIZ_FRAGMENT)(_body)
 
 
 def _labels(lang: str, page_id: str, question: Question, settings: dict) -> dict[str, str]:
@@ -101,12 +102,6 @@ def _labels(lang: str, page_id: str, question: Question, settings: dict) -> dict
     key = f"q.{page_id}.{question.id}"
     return {"prompt": t(key, lang, **values),
             **{option: t(f"{key}.{option}", lang, **values) for option in question.options}}
-
-
-def _setting_note(lang: str, controls, question: Question) -> str:
-    if question.preset is None:
-        return t("quiz.setting.current", lang)
-    return t("quiz.setting", lang, preset=t(controls.table.preset_label + question.preset, lang))
 
 
 def _choice(lang: str, page_id: str, question: Question, labels: dict, disabled: bool = False):
@@ -222,10 +217,15 @@ def _apply(settings: dict) -> None:
 
 
 def _blur(chart_id: str, message: str) -> None:
-    """Blur the chart ``chart_id`` (show_chart's keyed container) with a note over it."""
+    """Blur the chart ``chart_id`` (show_chart's keyed container) with a note over it.
+
+    The style comes with an element: Streamlit sends a style-only ``st.html`` to a container
+    outside the page's flow, which a fragment's rerun does not clear, so the chart would stay
+    blurred after the answer. In the flow, the card's next run removes it.
+    """
     selector = f".st-key-gl-chart-{chart_id}"
     note = html.escape(message).replace('"', "")
-    st.html(f"""<style>
+    st.html(f"""<span class="gl-blur" hidden></span><style>
 {selector} {{ position: relative; }}
 {selector} [data-testid="stVegaLiteChart"] {{ filter: blur(9px); pointer-events: none; }}
 {selector}::before {{ content: "{note}"; position: absolute; z-index: 2; top: 40%; left: 0;

@@ -21,9 +21,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "把本页控件设为题目所说的设置。",
     },
     "quiz.blurred": {"en": "Answer the question above first", "zh": "请先回答上面的问题"},
-    "quiz.setting": {"en": "Setting: {preset}.", "zh": "设置：{preset}。"},
-    "quiz.setting.current": {"en": "Setting: the page's current controls.",
-                             "zh": "设置：本页当前的控件。"},
     # the room
     "room.open": {"en": "Open a room", "zh": "开一个房间"},
     "room.open.help": {
