@@ -1,7 +1,7 @@
-"""Screenshots of every page, English and Chinese, at a laptop and a projector size.
+"""Screenshots of every page, English and Chinese, at a laptop, a projector and a phone size.
 
     python -m scripts.screenshots [--out docs/screenshots] [--pages chain_rule,clipping]
-                                  [--sizes laptop,projector] [--query "depth=200"]
+                                  [--sizes laptop,projector,phone] [--query "depth=200"]
 
 Starts `streamlit run app.py` on a free port, drives Debian's Chromium with Playwright and
 writes <page>-<lang>-<size>.png files.
@@ -22,7 +22,20 @@ from scripts.browser import (
     wait_for_page,
 )
 
-SIZES = {"laptop": (1366, 768), "projector": (1920, 1080)}
+SIZES = {"laptop": (1366, 768), "projector": (1920, 1080), "phone": (390, 844)}
+# A phone: a touch screen at twice the pixel density, as a browser's device emulation has it.
+DEVICES = {"phone": {"device_scale_factor": 2, "is_mobile": True, "has_touch": True}}
+
+
+def shrink(path: Path) -> None:
+    """Rewrite a PNG with a 256-colour palette: a tall 2x phone shot drops to about a third,
+    and flat UI colours and text look the same."""
+    from PIL import Image  # Pillow comes with Streamlit
+
+    with Image.open(path) as image:
+        palette = image.convert("RGB").quantize(256, method=Image.Quantize.MEDIANCUT,
+                                                dither=Image.Dither.NONE)
+    palette.save(path, optimize=True)
 
 
 def main() -> None:
@@ -45,7 +58,7 @@ def main() -> None:
             # Streamlit scrolls an inner container, so a full-page shot needs a tall viewport.
             factor = 4 if args.full else args.tall
             viewport = {"width": width, "height": int(height * factor)}
-            page = browser.new_page(viewport=viewport)
+            page = browser.new_page(viewport=viewport, **DEVICES.get(size, {}))
             for page_id in args.pages.split(","):
                 for lang in args.langs.split(","):
                     query = "&".join(q for q in (args.query, "lang=zh" * (lang == "zh")) if q)
@@ -55,6 +68,8 @@ def main() -> None:
                     tall = "-tall" if factor != 1 else ""
                     path = out / f"{page_id}-{lang}-{size}{tall}.png"
                     page.screenshot(path=str(path))
+                    if size in DEVICES:
+                        shrink(path)
                     print(path)
         browser.close()
 

@@ -44,6 +44,16 @@ _PRESENTER_CSS = """<style>
 [data-testid="stMetricLabel"] p { font-size: 1.25rem; }
 </style>"""
 
+# Phones (up to 640 px): a formula scrolls inside its own block, and a fixed-size chart (an
+# equal-aspect picture) shrinks to the column keeping its shape, so the page never scrolls
+# sideways. Chart titles and legends wrap through ui/charts/common.py.
+_PHONE_CSS = """<style>
+@media (max-width: 640px) {
+[data-testid="stMain"] .katex-display { overflow-x: auto; overflow-y: hidden; padding: 0.2rem 0; }
+[data-testid="stVegaLiteChart"] { max-width: 100%; }
+[data-testid="stVegaLiteChart"] :is(svg, canvas).marks { max-width: 100%; height: auto !important; }
+}
+</style>"""
 
 # One BLAS thread per computation: the server runs many sessions' reruns at once on few cores,
 # and OpenBLAS threads fighting each other were measured 10x slower under load than one thread.
@@ -127,6 +137,7 @@ def page_setup(page_id: str) -> str:
         _draw_sidebar(lang)
     sync_url_param(LANG_PARAM, lang if lang != DEFAULT_LANGUAGE else None)
     sync_url_param(PRESENT_PARAM, "1" if presenter_mode() else None)
+    st.html(_PHONE_CSS)
     if presenter_mode():
         st.html(_PRESENTER_CSS)
     if figure is not None:

@@ -56,6 +56,32 @@ APP_CONFIG = alt.Config(
     title=alt.TitleConfig(fontSize=FONT_SIZES["chart_title"], anchor="start"),
     view=alt.ViewConfig(strokeWidth=0),
 ).to_dict()
+# On a phone (a window at most PHONE_WIDTH px wide, as the phone CSS in ui/shell.py) a long
+# chart or axis title (over 30 characters, or 15 with Chinese in it) breaks into two lines
+# after its first ":" or "," (or before its first "("), and a legend on top wraps into two
+# columns (``_phone_legends``). Wider windows and exported files (no window) are unchanged.
+PHONE_WIDTH = 640
+_PHONE = f"windowSize()[0] > 0 && windowSize()[0] <= {PHONE_WIDTH}"
+_LONG = "^(?=.{31}|(?=.*[一-鿿]).{16})[^:,：，(（]*"
+_FIRST_BREAK = f"(?<={_LONG}[:,：，]) ?|(?<={_LONG}) ?(?=[(（])"
+_PHONE_BREAK = {"lineBreak": {"expr": f"{_PHONE} ? regexp('{_FIRST_BREAK}') : ''"}}
+APP_CONFIG["style"] = {"group-title": _PHONE_BREAK, "guide-title": _PHONE_BREAK}
+# An axis' ``labelExpr`` for long row labels: on a phone, a line break before " (" or "（".
+PHONE_LABEL_LINES = (f"{_PHONE} ? split(replace(replace(datum.label, ' (', '\\n('), '（', "
+                     "'\\n（'), '\\n') : datum.label")
+
+
+def _phone_legends(spec: dict) -> None:
+    """On a phone a legend on top wraps into two columns with smaller labels, unless some
+    legend or axis stands vertically: there the default is one column, and 0 (one row, the
+    default on top) would turn it into a row."""
+    if any(obj.get("direction") == "vertical" or obj.get("orient") in ("left", "right")
+           for obj in spec_objects(spec)):
+        return
+    legend = spec.setdefault("config", {}).setdefault("legend", {})
+    legend["columns"] = {"expr": f"{_PHONE} ? 2 : 0"}
+    size = legend.get("labelFontSize", FONT_SIZES["legend"])
+    legend["labelFontSize"] = {"expr": f"{_PHONE} ? {size - 1} : {size}"}
 
 
 def finish(chart: alt.TopLevelMixin, title: str | None = None,
@@ -157,6 +183,7 @@ def template(builder: Callable[..., alt.TopLevelMixin]) -> Callable[..., Templat
 @functools.lru_cache(maxsize=512)
 def _spec_json(chart_template: Template, presenter: bool) -> tuple[str, frozenset[str]]:
     spec = chart_template.chart(presenter).to_dict(validate=False)  # builders' tests validate
+    _phone_legends(spec)
     return json.dumps(spec), frozenset(log_scale_fields(spec))
 
 

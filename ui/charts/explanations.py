@@ -9,7 +9,16 @@ import numpy as np
 import pandas as pd
 
 from core.saliency_study import layer_law
-from ui.charts.common import BLUE, COLORS, GREY, ORANGE, color_scale, finish, template
+from ui.charts.common import (
+    BLUE,
+    COLORS,
+    GREY,
+    ORANGE,
+    PHONE_LABEL_LINES,
+    color_scale,
+    finish,
+    template,
+)
 from ui.charts.layers import SHOW
 from ui.frames import profile_frame, shown_rows
 
@@ -129,7 +138,7 @@ def agreement_template(*, keys: tuple[str, ...], labels: tuple[str, ...],
     """
     colour = alt.Color("model:N", title=model_title, scale=color_scale(list(keys), list(labels)))
     y = alt.Y("measure:N", title=None, sort=list(measures),
-              axis=alt.Axis(labelLimit=420, labelFontSize=13))
+              axis=alt.Axis(labelLimit=420, labelFontSize=13, labelExpr=PHONE_LABEL_LINES))
     x = alt.X("value:Q", title=x_title, scale=alt.Scale(domain=[-1, 1]))
     guides = pd.DataFrame({"value": [0.0, 1.0]})
     rules = alt.Chart(guides).mark_rule(color=GREY, strokeDash=[4, 4]).encode(x="value:Q")
@@ -139,4 +148,5 @@ def agreement_template(*, keys: tuple[str, ...], labels: tuple[str, ...],
         tooltip=[alt.Tooltip("model:N", title=model_title), alt.Tooltip("measure:N", title=""),
                  alt.Tooltip("value:Q", title=x_title, format=".3f"),
                  alt.Tooltip("text:N", title="")])
-    return finish(alt.layer(rules, dots), title=title, height=60 + 70 * len(measures))
+    # 130 px for title, legend and axis: on a phone they wrap onto more lines
+    return finish(alt.layer(rules, dots), title=title, height=130 + 60 * len(measures))
