@@ -31,7 +31,7 @@ from ui.room import (
 from ui.room_store import default_store
 from ui.shell import figure_view, presenter_mode
 
-_CHECKED = "quiz_checked"  # {(page, question id)} checked alone in this session
+_CHECKED = "quiz_checked"  # {(page, question id): the option checked} alone, this session
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
@@ -111,17 +111,16 @@ def _choice(lang: str, page_id: str, question: Question, labels: dict, disabled:
 
 
 def _alone(lang: str, page_id: str, question: Question, labels: dict, settings: dict) -> bool:
-    """Predict and check on one's own; True once the answer shows."""
+    """Predict and check on one's own; True once checked (the chart then stays in view)."""
     choice = _choice(lang, page_id, question, labels)
-    checked = st.session_state.setdefault(_CHECKED, set())
+    checked = st.session_state.setdefault(_CHECKED, {})
     mark = (page_id, question.id)
     if st.button(t("quiz.check", lang), icon=":material/fact_check:", disabled=choice is None,
                  key=f"quiz_check_{page_id}"):
-        checked.add(mark)
-    if mark not in checked or choice is None:
-        return False
-    _verdict(lang, page_id, question, labels, settings, choice)
-    return True
+        checked[mark] = choice
+    if mark in checked and checked[mark] == choice:  # another choice: check it first
+        _verdict(lang, page_id, question, labels, settings, choice)
+    return mark in checked
 
 
 def _verdict(lang: str, page_id: str, question: Question, labels: dict, settings: dict,

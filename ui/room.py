@@ -6,6 +6,7 @@ also carries ``host=<token>``, which never goes into a shared link. The answers 
 room's code, the host token and a random participant id.
 """
 
+import re
 import sqlite3
 from dataclasses import dataclass
 
@@ -43,7 +44,9 @@ def room_error_text(error: Exception, lang: str, code: str = "") -> str:
     key = f"room.error.{kind}"
     if kind is None or key not in _KNOWN_ERRORS:
         return t("room.error.storage", lang, detail=type(error).__name__)
-    return t(key, lang, code=code, hours=round(ROOM_TTL_SECONDS / 3600))
+    # a link's code is shown back as letters and digits only: no markdown from a hostile link
+    shown = re.sub(r"[^A-Za-z0-9]", "", code)[:12] or "?"
+    return t(key, lang, code=shown, hours=round(ROOM_TTL_SECONDS / 3600))
 
 
 _KNOWN_ERRORS = {f"room.error.{kind}" for kind in

@@ -55,6 +55,10 @@ def test_the_card_is_off_until_turned_on_and_blurs_only_then():
     assert texts(at, "error") == ["Not quite: the computation says the activation's part "
                                   "E[φ′(z)²]."]
     assert not blur_styles(at)  # answered: the chart shows
+    at.radio(key="quiz_chain_rule_factor").set_value("both").run()
+    assert not texts(at, "error") and not texts(at, "success")  # a new choice is checked anew
+    assert not blur_styles(at)  # the chart, once seen, stays in view
+    at.radio(key="quiz_chain_rule_factor").set_value("weights").run()
     assert any(m.startswith("Measured: weights ") for m in texts(at, "markdown"))
 
 
@@ -130,6 +134,7 @@ def test_a_participant_cannot_reveal_and_the_link_carries_no_host_token():
 @pytest.mark.parametrize(("code", "message"), [
     ("xyz", "is not a room code"),
     ("ABCDEF", "There is no room ABCDEF"),
+    ("[x](http://example.com)", "“xhttpexample” is not a room code"),
 ])
 def test_bad_room_codes_open_the_page_with_a_notice(code, message):
     at = room_page(code)
