@@ -1,15 +1,16 @@
 """Load test of a room through the app: N participants' Streamlit sessions answer the questions
 of several pages into one room, as their browsers would.
 
-    python -m bench.room_sessions [--participants 30] [--questions 10] [--think 0.5]
+    python -m bench.room_sessions [--participants 30] [--questions 10] [--think 8]
 
 One server is started here (its room database in a temporary folder) and one room is opened
 in that database. Every participant is a session over the app's websocket (the protobuf
 client of bench/load.py): it opens each page with ``?room=<code>``, and for each question picks
 it in the card, chooses an option (a random one) and presses "Send my answer" — one fragment
-rerun of the card, as the browser sends it. It prints errors (exceptions, failed runs, the
+rerun of the card, as the browser sends it; while a participant thinks, its card reruns every
+few seconds to poll the room, as in the browser. It prints errors (exceptions, failed runs, the
 card's warnings), the latency of a send (p50/p95/max: from the BackMsg to the end of the run)
-and checks the store: every question holds exactly one answer per participant.
+and of a poll, and checks the store: every question holds exactly one answer per participant.
 """
 
 import argparse
@@ -33,6 +34,7 @@ from scripts.browser import PAGE_PATHS, app_server
 from ui import room_store
 from ui.i18n import t
 from ui.questions.registry import QUESTIONS
+from ui.room import POLL_SECONDS
 
 RUN_TIMEOUT = 120.0
 
@@ -83,10 +85,20 @@ class Participant:
         errors += await self._run(states, self.card.fragment)
         return time.perf_counter() - start, errors + self.card.warnings
 
-    async def _run(self, states: list, fragment: str) -> list[str]:
+    async def poll(self, page_id: str, index: int) -> tuple[float, list[str]]:
+        """The card's timed rerun (``st.fragment(run_every=...)``), as the browser asks for it
+        every few seconds; returns (seconds, errors)."""
+        pick = self.card.ids[f"quiz_pick_{page_id}"]
+        start = time.perf_counter()
+        errors = await self._run([_strings(pick, [str(index + 1)])], self.card.fragment,
+                                 auto=True)
+        return time.perf_counter() - start, errors
+
+    async def _run(self, states: list, fragment: str, auto: bool = False) -> list[str]:
         msg = BackMsg()
         rerun = msg.rerun_script
         rerun.page_name, rerun.query_string = self.page, f"room={self.code}"
+        rerun.is_auto_rerun = auto
         if fragment:
             rerun.fragment_id = fragment
         for state in states:
@@ -154,7 +166,7 @@ def chosen_questions(count: int) -> list[tuple[str, int, object]]:
 
 async def participant(base_url: str, code: str, questions, think: float, seed: int) -> dict:
     rng = random.Random(seed)
-    result = {"sends": [], "errors": [], "answers": {}}
+    result = {"sends": [], "polls": [], "errors": [], "answers": {}}
     try:
         async with Participant(base_url, code) as me:
             page = None
@@ -162,7 +174,14 @@ async def participant(base_url: str, code: str, questions, think: float, seed: i
                 if page_id != page:
                     result["errors"] += await me.open(page_id)
                     page = page_id
-                await asyncio.sleep(think * rng.uniform(0.5, 1.5))
+                pause = think * rng.uniform(0.5, 1.5)
+                while pause > POLL_SECONDS:  # thinking: the card polls the room meanwhile
+                    await asyncio.sleep(POLL_SECONDS)
+                    pause -= POLL_SECONDS
+                    seconds, errors = await me.poll(page_id, index)
+                    result["polls"].append(seconds)
+                    result["errors"] += errors
+                await asyncio.sleep(pause)
                 option = rng.choice(question.options)
                 label = t(f"q.{page_id}.{question.id}.{option}", "en",
                           **_prompt_values(page_id, question))
@@ -208,6 +227,7 @@ async def crowd(base_url: str, store, participants: int, questions: int, think: 
                                      for seed in range(participants)))
     return {"questions": chosen, "wall": time.perf_counter() - start,
             "sends": [s for r in results for s in r["sends"]],
+            "polls": [s for r in results for s in r["polls"]],
             "errors": [e for r in results for e in r["errors"]]
             + check_store(store, code, results)}
 
@@ -222,6 +242,10 @@ async def main_async(args, base_url: str, store) -> int:
     if sends:
         print(f"  send s: p50 {statistics.median(sends):.3f}  p95 {quantile(sends, 0.95):.3f}"
               f"  max {max(sends):.3f}")
+    if found["polls"]:
+        polls = found["polls"]
+        print(f"  {len(polls)} polls of the card (every {POLL_SECONDS:g} s while thinking): "
+              f"p50 {statistics.median(polls):.3f}  p95 {quantile(polls, 0.95):.3f}")
     print(f"  errors: {len(errors)}")
     for error in sorted(set(errors))[:10]:
         print(f"  error: {error}")
@@ -232,8 +256,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--participants", type=int, default=30)
     parser.add_argument("--questions", type=int, default=10)
-    parser.add_argument("--think", type=float, default=0.5,
-                        help="mean pause before each answer, s (0.5x-1.5x)")
+    parser.add_argument("--think", type=float, default=8.0,
+                        help="mean pause before each answer, s (0.5x-1.5x); the card polls "
+                             "the room meanwhile")
     parser.add_argument("--timeout", type=float, default=600)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
