@@ -10,6 +10,7 @@ import pytest
 from core import theory
 from core.ensemble import measure_layers
 from core.profiles import mean_factors, median_total_growth
+from tests.settings import random_settings as table_settings
 from ui.i18n import LANGUAGES, t
 from ui.questions import bucket
 from ui.questions.chain_rule import GROWTH_EDGES, GROWTH_OPTIONS, QUESTIONS
@@ -23,14 +24,7 @@ THEORY_DECADES = 1.0
 
 def random_settings(rng: random.Random) -> dict:
     """A learner's current settings: every control drawn from the table (light sizes)."""
-    values = {}
-    for key, control in TABLE.controls.items():
-        if hasattr(control, "options"):
-            values[key] = rng.choice(list(control.options))
-        else:
-            steps = round((control.high - control.low) / control.grid_step)
-            value = control.low + rng.randint(0, steps) * control.grid_step
-            values[key] = int(value) if control.integer else round(value, 10)
+    values = table_settings(TABLE, rng)
     return {**values, "depth": min(values["depth"], 40), "width": min(values["width"], 64)}
 
 

@@ -13,7 +13,7 @@ from core.cliff import VALLEY_SLOPE, cliff_gradient
 from core.clip_effects import clip_both_to, mlp_gradients
 from core.clipping import ANGLE_KEPT, EPS
 from tests.apptest import open_page
-from ui.control_table import Select, Slider, Toggle
+from tests.settings import random_settings as table_settings
 from ui.i18n import LANGUAGES, t
 from ui.questions import bucket
 from ui.questions.clipping import (
@@ -32,27 +32,9 @@ QUESTION = {q.id: q for q in QUESTIONS}
 RANDOM = 5
 
 
-def draw(table, rng: random.Random) -> dict:
-    """Every control of ``table`` at a random value it can take (sliders on their grid)."""
-    settings = {}
-    for key, control in table.controls.items():
-        if isinstance(control, Slider):
-            steps = round((control.high - control.low) / control.grid_step)
-            value = control.low + rng.randint(0, steps) * control.grid_step
-            settings[key] = int(round(value)) if control.integer else round(value, 10)
-        elif isinstance(control, Select):
-            settings[key] = rng.choice(list(control.options))
-        else:
-            assert isinstance(control, Toggle)
-            settings[key] = rng.random() < 0.5
-    return settings
-
-
 def random_settings(seed: int) -> list[dict]:
     rng = random.Random(seed)
-    drawn = [draw(TABLE, rng) for _ in range(RANDOM)]
-    assert all(TABLE.with_changes(s) == s for s in drawn)  # every value fits its control
-    return drawn
+    return [table_settings(TABLE, rng) for _ in range(RANDOM)]
 
 
 def answered(question_id: str, current: dict, at: dict | None = None):

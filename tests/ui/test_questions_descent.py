@@ -9,6 +9,7 @@ import random
 import pytest
 
 from tests.apptest import open_page
+from tests.settings import random_settings as table_settings
 from ui.i18n import LANGUAGES, t
 from ui.questions.descent import QUESTIONS
 from ui.tables.descent import TABLE
@@ -18,19 +19,8 @@ BY_ID = {q.id: q for q in QUESTIONS}
 
 
 def random_settings(rng: random.Random) -> dict:
-    """A learner's current settings: every control drawn from the table (sliders on their grid,
-    toggles on or off)."""
-    values = {}
-    for key, control in TABLE.controls.items():
-        if hasattr(control, "options"):
-            values[key] = rng.choice(list(control.options))
-        elif not hasattr(control, "high"):
-            values[key] = rng.choice([False, True])
-        else:
-            steps = round((control.high - control.low) / control.grid_step)
-            value = control.low + rng.randint(0, steps) * control.grid_step
-            values[key] = int(value) if control.integer else round(value, 10)
-    return values
+    """A learner's current settings: every control drawn from the table."""
+    return table_settings(TABLE, rng)
 
 
 CURRENT = [random_settings(random.Random(seed)) for seed in range(5)]

@@ -15,6 +15,7 @@ from core import saliency as S
 from core import saliency_study as X
 from core.datasets import make_dataset
 from tests.apptest import open_page
+from tests.settings import random_settings as table_settings
 from ui.i18n import LANGUAGES, t
 from ui.questions.explanations import (
     CHECK_OPTIONS,
@@ -46,17 +47,7 @@ def at_preset(question_id: str):
 
 def random_settings(rng: random.Random) -> dict:
     """A learner's current settings: every control drawn from the table."""
-    values = {}
-    for key, control in TABLE.controls.items():
-        if hasattr(control, "options"):
-            values[key] = rng.choice(list(control.options))
-        elif isinstance(control.default, bool):
-            values[key] = rng.random() < 0.5
-        else:
-            steps = round((control.high - control.low) / control.grid_step)
-            value = control.low + rng.randint(0, steps) * control.grid_step
-            values[key] = int(value) if control.integer else round(value, 10)
-    return values
+    return table_settings(TABLE, rng)
 
 
 def grid(settings: dict) -> np.ndarray:

@@ -11,6 +11,7 @@ import pytest
 import core.lab as lab
 from core import training
 from tests.apptest import open_page
+from tests.settings import random_settings as table_settings
 from ui.format import significant
 from ui.i18n import LANGUAGES, t
 from ui.questions.training import OUTCOMES, QUESTIONS
@@ -28,16 +29,7 @@ WHYS = {"lr_high": ("why_diverges", "why_stalls", "why_stalls_silent", "why_lear
 
 def random_settings(rng: random.Random) -> dict:
     """A learner's current settings: every control drawn from the table (light sizes)."""
-    values = {}
-    for key, control in TABLE.controls.items():
-        if hasattr(control, "options"):
-            values[key] = rng.choice(list(control.options))
-        elif isinstance(control.default, bool):
-            values[key] = rng.random() < 0.5
-        else:
-            steps = round((control.high - control.low) / control.grid_step)
-            value = control.low + rng.randint(0, steps) * control.grid_step
-            values[key] = int(value) if control.integer else round(value, 10)
+    values = table_settings(TABLE, rng)
     return {**values, "depth": min(values["depth"], 6), "steps": 50}
 
 

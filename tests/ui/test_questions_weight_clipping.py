@@ -19,7 +19,7 @@ from core.mlp_logspace import log10_gradient_norms
 from core.training import TrainConfig
 from core.weight_clipping import train_clip_sweep
 from tests.apptest import open_page
-from ui.control_table import Select, Slider, Toggle
+from tests.settings import random_settings as table_settings
 from ui.i18n import LANGUAGES, t
 from ui.questions.weight_clipping import (
     QUESTIONS,
@@ -36,27 +36,9 @@ RANDOM = 4
 CHANCE = weight_bounds.CHANCE_LOSS
 
 
-def draw(table, rng: random.Random) -> dict:
-    """Every control of ``table`` at a random value it can take (sliders on their grid)."""
-    settings = {}
-    for key, control in table.controls.items():
-        if isinstance(control, Slider):
-            steps = round((control.high - control.low) / control.grid_step)
-            value = control.low + rng.randint(0, steps) * control.grid_step
-            settings[key] = int(round(value)) if control.integer else round(value, 10)
-        elif isinstance(control, Select):
-            settings[key] = rng.choice(list(control.options))
-        else:
-            assert isinstance(control, Toggle)
-            settings[key] = rng.random() < 0.5
-    return settings
-
-
 def random_settings(seed: int) -> list[dict]:
     rng = random.Random(seed)
-    drawn = [draw(TABLE, rng) for _ in range(RANDOM)]
-    assert all(TABLE.with_changes(s) == s for s in drawn)  # every value fits its control
-    return drawn
+    return [table_settings(TABLE, rng) for _ in range(RANDOM)]
 
 
 RANDOM_IDS = ["defaults", *[f"random{i}" for i in range(RANDOM)]]
