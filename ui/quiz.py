@@ -1,18 +1,17 @@
 """Predict, then check: a page's questions as a card, answered alone or in a room.
 
-Alone: the learner turns the card on, picks a prediction and checks it; the chart that would
-give the answer away stays blurred until then. In a room (``ui/room.py``), every participant
+Alone: the learner turns the card on, picks a prediction and checks it; while the page shows
+the question's setting, everything below the card (charts, metrics, the sentences that state
+the outcome) stays blurred until then, and the chart that answers it is outlined after. In a room (``ui/room.py``), every participant
 sends a prediction, the presenter sees the answers arrive and reveals the computed one to the
 room. The card is a fragment: its widgets rerun only the card; in a room it also reruns every
 few seconds, to show new answers and the reveal. The correct option is computed only when it
 is shown (checked or revealed), from the question's own core call, cached per setting.
 """
 
-import html
-
 import streamlit as st
 
-from ui.charts.common import arrow_table, check_datasets, template_spec
+from ui.charts.common import GREEN, arrow_table, check_datasets, template_spec
 from ui.charts.quiz import STATES, answer_counts, answers_template
 from ui.i18n import t
 from ui.questions import Answer, Question
@@ -87,8 +86,11 @@ def _body(lang: str, controls, room: RoomSession | None) -> None:
             st.button(t("quiz.show", lang), icon=":material/visibility:",
                       help=t("quiz.show.help", lang), key=f"quiz_show_{page_id}",
                       on_click=_apply, args=(settings,))
-        if question.chart and at_scenario and not shown:
-            _blur(question.chart, t("quiz.blurred", lang))
+        if at_scenario and not shown:  # the page shows the answer: hide it until answered
+            st.caption(":material/blur_on: " + t("quiz.blurred", lang))
+            st.html(_BLUR_BELOW)
+        elif at_scenario and question.chart:
+            st.html(_highlight(question.chart))
 
 
 QUIZ_FRAGMENT = "quiz"  # a section's controls rerun the card too (its prompt has their values)
@@ -215,18 +217,18 @@ def _apply(settings: dict) -> None:
     st.rerun()
 
 
-def _blur(chart_id: str, message: str) -> None:
-    """Blur the chart ``chart_id`` (show_chart's keyed container) with a note over it.
+# Everything below the card: charts, metrics and the sentences that state an outcome. The style
+# comes with an element: Streamlit sends a style-only st.html to a container outside the page's
+# flow, which a fragment's rerun does not clear; in the flow, the card's next run removes it.
+_BLUR_BELOW = """<span class="gl-blur" hidden></span><style>
+[data-testid="stMainBlockContainer"] > [data-testid="stVerticalBlock"] > :has(.st-key-gl-quiz) ~ *
+{ filter: blur(7px); pointer-events: none; user-select: none; }
+</style>"""
 
-    The style comes with an element: Streamlit sends a style-only ``st.html`` to a container
-    outside the page's flow, which a fragment's rerun does not clear, so the chart would stay
-    blurred after the answer. In the flow, the card's next run removes it.
-    """
-    selector = f".st-key-gl-chart-{chart_id}"
-    note = html.escape(message).replace('"', "")
-    st.html(f"""<span class="gl-blur" hidden></span><style>
-{selector} {{ position: relative; }}
-{selector} [data-testid="stVegaLiteChart"] {{ filter: blur(9px); pointer-events: none; }}
-{selector}::before {{ content: "{note}"; position: absolute; z-index: 2; top: 40%; left: 0;
-  right: 0; text-align: center; font-weight: 600; font-size: 1.1rem; }}
-</style>""")
+
+def _highlight(chart_id: str) -> str:
+    """An outline around the chart that shows the answer (show_chart's keyed container)."""
+    return f"""<span class="gl-answer-chart" hidden></span><style>
+.st-key-gl-chart-{chart_id} {{ outline: 3px solid {GREEN}; outline-offset: 4px;
+  border-radius: 4px; }}
+</style>"""

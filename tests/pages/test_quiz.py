@@ -1,7 +1,7 @@
 """The predict-then-check card and the room poll, in AppTest (chain-rule page).
 
-Alone: the card is off until turned on; a question about the charts at the current settings
-blurs its chart until checked; checking says right or wrong with the computed option; "show it"
+Alone: the card is off until turned on; a question about what the page shows at the current
+settings blurs the page below the card until checked, then outlines the chart that answers it; checking says right or wrong with the computed option; "show it"
 sets the controls. In a room (a temporary SQLite file): participants' answers reach the
 presenter's chart, the reveal reaches the participants, and bad, unknown, expired and full
 rooms each say so without losing other answers.
@@ -32,6 +32,12 @@ def blur_styles(at) -> list[str]:
     return [el.proto.body for el in at.get("html") if "blur(" in el.proto.body]
 
 
+def outlined(at) -> list[str]:
+    """The charts the card outlines (the ones that show the answer)."""
+    return [body.split(".st-key-gl-chart-")[1].split()[0] for body in
+            (el.proto.body for el in at.get("html")) if ".st-key-gl-chart-" in body]
+
+
 def texts(at, kind: str) -> list[str]:
     return [el.value for el in getattr(at, kind)]
 
@@ -47,14 +53,15 @@ def test_the_card_is_off_until_turned_on_and_blurs_only_then():
     at.toggle(key="quiz_on_chain_rule").set_value(True).run()
     pick(at, 2)  # the factor question: about the current settings' factor chart
     assert not at.exception
-    assert any("gl-chart-factor_split" in style for style in blur_styles(at))
+    assert blur_styles(at) and not outlined(at)
     radio = at.radio(key="quiz_chain_rule_factor")
     radio.set_value("weights").run()
     at.button(key="quiz_check_chain_rule").click().run()
     assert not at.exception
     assert texts(at, "error") == ["Not quite: the computation says the activation's part "
                                   "E[φ′(z)²]."]
-    assert not blur_styles(at)  # answered: the chart shows
+    assert not blur_styles(at)  # answered: the page shows
+    assert outlined(at) == ["factor_split"]  # and points at the chart that answers it
     at.radio(key="quiz_chain_rule_factor").set_value("both").run()
     assert not texts(at, "error") and not texts(at, "success")  # a new choice is checked anew
     assert not blur_styles(at)  # the chart, once seen, stays in view

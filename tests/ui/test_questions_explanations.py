@@ -188,7 +188,7 @@ def test_the_card_blurs_the_scaled_field_until_checked():
     at = open_page(PAGE)  # the defaults are the exploding preset: the question is on screen
     at.toggle(key="quiz_on_explanations").set_value(True).run()
     assert not at.exception
-    assert any("gl-chart-field_scaled" in style for style in blur_styles(at))
+    assert blur_styles(at)  # the page below the card
     wrong = next(option for option in SCALING_OPTIONS if option != expected)
     at.radio(key="quiz_explanations_scaling").set_value(wrong).run()
     at.button(key="quiz_check_explanations").click().run()
@@ -196,6 +196,7 @@ def test_the_card_blurs_the_scaled_field_until_checked():
     label = option_label("scaling", expected, "en")
     assert f"Not quite: the computation says {label}." in [e.value for e in at.error]
     assert not blur_styles(at)
+    assert any(".st-key-gl-chart-field_scaled" in el.proto.body for el in at.get("html"))
     assert any(m.value.startswith("Every saliency grew by 10^") for m in at.markdown)
 
 

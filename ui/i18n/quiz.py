@@ -20,7 +20,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Sets the page's controls to the question's setting.",
         "zh": "把本页控件设为题目所说的设置。",
     },
-    "quiz.blurred": {"en": "Answer the question above first", "zh": "请先回答上面的问题"},
+    "quiz.blurred": {
+        "en": "The page below shows the answer: it stays blurred until you check your prediction.",
+        "zh": "下面的页面会透露答案：在你验证预测之前，它保持模糊。",
+    },
     # the room
     "room.open": {"en": "Open a room", "zh": "开一个房间"},
     "room.open.help": {

@@ -33,7 +33,8 @@ class Question:
     id: short, [a-z0-9_]; options: 2-4 option ids; answer(settings) -> Answer, where settings
     are every control of the page's table in the scenario; preset: the scenario starts from
     this preset (None: from the learner's current settings); changes: then these controls
-    change; chart: the chart id whose picture gives the answer away (blurred until answered);
+    change; chart: the chart id whose picture shows the answer (outlined once answered, while
+    the page is at the scenario; until then everything below the card is blurred);
     prompt_values(settings, lang) -> placeholders of the prompt and the options.
     """
 
