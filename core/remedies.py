@@ -28,7 +28,7 @@ overflows or underflows float64 at any depth or gain.
 """
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -38,7 +38,7 @@ from core.clipping import EPS
 from core.ensemble import draw, draw_inputs, init_std, init_weights
 from core.logspace import unit_and_log10_norm
 from core.mlp import BatchNorm, Mlp
-from core.mlp_logspace import PER_NETWORK, backward, chunked_matmul, forward
+from core.mlp_logspace import PER_NETWORK, LogTrace, backward, chunked_matmul, forward
 from core.theory import layer_log10_growth, theory_applies
 
 STABLE_DECADES = 1.0  # |total growth| <= 1 decade (a factor of 10) counts as stable
@@ -208,19 +208,40 @@ def growth_against_depth(activation: str, init: str, gain: float, width: int, ba
     """Total growth (decades) per example of plain and residual networks at each depth.
 
     {"plain": ..., "residual": ...} (those of ``kinds``), each shape (len(depths), samples *
-    batch): a separate simulation per depth (the branch scale 1/sqrt(L) depends on it), same
-    seed throughout.
+    batch), the same numbers as ``simulate_remedies`` at each depth with the same seed. A plain
+    network of depth L is the first L layers of the deepest one (same seed, same inputs), so
+    one forward pass serves every depth; a residual one is drawn per depth (its branch scale
+    1/sqrt(L) depends on L).
     """
     result = {}
-    for name, residual in (("plain", False), ("residual", True)):
-        if name not in kinds:
-            continue
-        remedies = Remedies(batch_norm=batch_norm, residual=residual)
-        result[name] = np.stack([
-            growth_per_example(simulate_remedies(activation, init, gain, int(depth), width,
-                                                 remedies, samples, batch, seed)["input"]).ravel()
-            for depth in depths])
+    if "plain" in kinds:
+        ensemble = draw([width] * (int(max(depths)) + 1), init, gain, seed, samples, batch)
+        net = network(ensemble.weights, activation, Remedies(batch_norm=batch_norm))
+        trace = forward(net, ensemble.x, PER_NETWORK)
+        result["plain"] = np.stack([
+            _input_growth(replace(net, weights=net.weights[:depth]), _first_layers(trace, depth),
+                          ensemble.upstream) for depth in map(int, depths)])
+    if "residual" in kinds:
+        remedies = Remedies(batch_norm=batch_norm, residual=True)
+        rows = []
+        for depth in map(int, depths):
+            ensemble = draw([width] * (depth + 1), init, gain, seed, samples, batch)
+            net = network(ensemble.weights, activation, remedies)
+            rows.append(_input_growth(net, forward(net, ensemble.x, PER_NETWORK),
+                                      ensemble.upstream))
+        result["residual"] = np.stack(rows)
     return result
+
+
+def _first_layers(trace: LogTrace, depth: int) -> LogTrace:
+    """The forward pass of a network's first ``depth`` layers, out of the whole network's."""
+    return LogTrace(trace.units[:depth + 1], trace.scales[:depth + 1],
+                    trace.derivatives[:depth], trace.normalised[:depth], trace.log_std[:depth])
+
+
+def _input_growth(net: Mlp, trace: LogTrace, upstream: np.ndarray) -> np.ndarray:
+    """Decades gained from a_L to a_0 per example (no weight gradients needed)."""
+    return growth_per_example(backward(net, trace, upstream, PER_NETWORK).inputs).ravel()
 
 
 def gain_shifts_growth(activation: str, batch_norm: bool) -> bool:
