@@ -2,11 +2,12 @@
 
 Alone: the learner turns the card on, picks a prediction and checks it; while the page shows
 the question's setting, everything below the card (charts, metrics, the sentences that state
-the outcome) stays blurred until then, and the chart that answers it is outlined after. In a room (``ui/room.py``), every participant
-sends a prediction, the presenter sees the answers arrive and reveals the computed one to the
-room. The card is a fragment: its widgets rerun only the card; in a room it also reruns every
-few seconds, to show new answers and the reveal. The correct option is computed only when it
-is shown (checked or revealed), from the question's own core call, cached per setting.
+the outcome) stays blurred until then, and the chart that answers it is outlined after. In a
+room (``ui/room.py``), every participant sends a prediction, the presenter sees the answers
+arrive and reveals the computed one to the room. The card is a fragment: its widgets rerun
+only the card; in a room it also reruns every few seconds, to show new answers and the
+reveal. The correct option is computed only when it is shown (checked or revealed), from the
+question's own core call, cached per setting.
 """
 
 import streamlit as st

@@ -1,10 +1,11 @@
 """The predict-then-check card and the room poll, in AppTest (chain-rule page).
 
 Alone: the card is off until turned on; a question about what the page shows at the current
-settings blurs the page below the card until checked, then outlines the chart that answers it; checking says right or wrong with the computed option; "show it"
-sets the controls. In a room (a temporary SQLite file): participants' answers reach the
-presenter's chart, the reveal reaches the participants, and bad, unknown, expired and full
-rooms each say so without losing other answers.
+settings blurs the page below the card until checked, then outlines the chart that answers
+it; checking says right or wrong with the computed option; "show it" sets the controls.
+In a room (a temporary SQLite file): participants' answers reach the presenter's chart, the
+reveal reaches the participants, and bad, unknown, expired and full rooms each say so without
+losing other answers.
 """
 
 import pytest
