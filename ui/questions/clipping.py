@@ -97,12 +97,11 @@ def cliff_values(settings: dict, lang: str) -> dict:
             "ct": plain(settings["ct"])}
 
 
-# Each on a preset, not on the current settings: sections (a) and (b) are fragments, whose
-# sliders rerun only their section, so a prompt with the current values would go stale.
+# Each on the page's default preset: one setting that shows all three ideas at once.
 QUESTIONS = check_questions(TABLE, (
     Question("arrow", ARROW_OPTIONS, arrow_answer, preset="clipping_saves_cliff",
              chart="vectors_2d", prompt_values=arrow_values),
-    # the answer is the cosine metric beside the charts, not a picture: nothing to blur
+    # the answer is the cosine metric beside the charts, not a picture: no chart to outline
     Question("deep", DEEP_OPTIONS, deep_answer, preset="clipping_saves_cliff",
              prompt_values=deep_values),
     Question("cliff", CLIFF_OPTIONS, cliff_answer, preset="clipping_saves_cliff",
