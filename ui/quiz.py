@@ -22,6 +22,7 @@ from ui.room import (
     STORAGE_ERRORS,
     RoomSession,
     current_room,
+    note_room_problem,
     participant_id,
     room_banner,
     room_controls,
@@ -55,7 +56,6 @@ def quiz_card(lang: str, controls) -> None:
     if not questions or figure_view() is not None:
         return
     room = current_room(lang)
-    room_notice()
     room_controls(lang, room)
     controls.followers.append(QUIZ_FRAGMENT)
     (_live_card if room is not None else _card)(lang, controls, room)
@@ -64,6 +64,7 @@ def quiz_card(lang: str, controls) -> None:
 def _body(lang: str, controls, room: RoomSession | None) -> None:
     page_id, questions = controls.page_id, QUESTIONS[controls.page_id]
     with st.container(border=True, key="gl-quiz"):
+        room_notice()  # in the card: a failed reveal reruns only the card
         if room is None and not st.toggle(
                 ":material/quiz: " + t("quiz.start", lang, count=len(questions)),
                 key=f"quiz_on_{page_id}", help=t("quiz.start.help", lang)):
@@ -194,7 +195,7 @@ def _reveal(lang: str, room: RoomSession, key: str) -> None:
     try:
         default_store().reveal(room.code, key, room.host_token)
     except STORAGE_ERRORS as error:
-        st.session_state["room_notice"] = room_error_text(error, lang, room.code)
+        note_room_problem(error, lang, room.code)
 
 
 def _answers_chart(lang: str, question: Question, labels: dict, counts: dict,

@@ -86,7 +86,7 @@ def _join(raw: str, token: str | None, lang: str) -> RoomSession | None:
         room = store.room(raw)
         host = store.is_host(room.code, token)
     except STORAGE_ERRORS as error:
-        st.session_state[_NOTICE_STATE] = room_error_text(error, lang, raw)
+        note_room_problem(error, lang, raw)
         return None
     return RoomSession(room.code, token if host else None)
 
@@ -96,13 +96,18 @@ def _room_alive(session: RoomSession, lang: str) -> bool:
     try:
         default_store().room(session.code)
     except STORAGE_ERRORS as error:
-        st.session_state[_NOTICE_STATE] = room_error_text(error, lang, session.code)
+        note_room_problem(error, lang, session.code)
         return False
     return True
 
 
+def note_room_problem(error: Exception, lang: str, code: str = "") -> None:
+    """Keep a room problem in words for ``room_notice`` (a callback cannot draw it)."""
+    st.session_state[_NOTICE_STATE] = room_error_text(error, lang, code)
+
+
 def room_notice() -> None:
-    """Show (once) why a room link did not open a room."""
+    """Show (once) why a room link did not open a room, or why an action in it failed."""
     notice = st.session_state.pop(_NOTICE_STATE, None)
     if notice:
         st.warning(notice, icon=":material/meeting_room:")
@@ -123,7 +128,7 @@ def _open(lang: str) -> None:
     try:
         room = default_store().create_room()
     except STORAGE_ERRORS as error:
-        st.session_state[_NOTICE_STATE] = room_error_text(error, lang)
+        note_room_problem(error, lang)
         return
     st.session_state[_ROOM_STATE] = RoomSession(room.code, room.host_token)
     st.query_params[ROOM_PARAM] = room.code
